@@ -1,0 +1,141 @@
+// Package boltstore keeps Twostep's accounts, throttle counters and activity in one bbolt file.
+package boltstore
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"twostep/core"
+)
+
+// schemaVersion is the layout this code writes. A file stamped with a higher number came
+// from a newer Twostep, which may have changed what the buckets mean, so it is not touched.
+const schemaVersion = 1
+
+// lockTimeout bounds the wait for another Twostep to let go of the file: long enough to ride
+// out a quick restart, short enough that a second window reports "already running" rather
+// than hanging.
+const lockTimeout = 2 * time.Second
+
+var (
+	bucketMeta      = []byte("meta")
+	bucketAccounts  = []byte("accounts")
+	bucketUsernames = []byte("usernames")
+	bucketThrottle  = []byte("throttle")
+	bucketEvents    = []byte("events")
+	keySchema       = []byte("schema")
+)
+
+// Store is the bbolt implementation of core.Store. Its methods are safe for concurrent use.
+type Store struct {
+	db *bolt.DB
+}
+
+var _ core.Store = (*Store)(nil)
+
+// Open opens the data file at path, creating it (0600) and its folder (0700) if needed.
+// Failures are *core.Error: KindAlreadyRunning when another Twostep holds the file,
+// KindDataCorrupt, KindDataReadOnly or KindDataTooNew when it cannot be used.
+func Open(path string) (*Store, error) {
+	if err := makeDir(filepath.Dir(path)); err != nil {
+		return nil, err
+	}
+	db, err := openDB(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db}
+	if err := tightenMode(path); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.update(initBuckets); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the file, so another Twostep may open it.
+func (s *Store) Close() error { return classify(s.db.Close()) }
+
+// makeDir creates dir private to this user. A folder that already exists is the person's
+// choice and is left as it is; the file inside is still made private.
+func makeDir(dir string) error {
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return classify(err)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return classify(err)
+	}
+	return classify(os.Chmod(dir, 0o700)) // in case the umask took owner bits
+}
+
+// openDB opens and locks the bbolt file. bbolt can panic on a damaged file after it has
+// taken the lock; the file is then released here, or the lock would be held until the
+// process exits and a retry would report "already running". (On an ordinary error bbolt
+// has closed the file already, and releasing it again is harmless.)
+func openDB(path string) (*bolt.DB, error) {
+	var file *os.File
+	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}}
+	var db *bolt.DB
+	err := guarded(func() (err error) {
+		db, err = bolt.Open(path, 0o600, opts)
+		return err
+	})
+	if err != nil {
+		if file != nil {
+			release(file)
+		}
+		return nil, err
+	}
+	return db, nil
+}
+
+// tightenMode drops group and other bits from a file that has them. It never adds bits:
+// a file made read-only on purpose stays read-only.
+func tightenMode(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return classify(err)
+	}
+	if perm := info.Mode().Perm(); perm&0o077 != 0 {
+		return classify(os.Chmod(path, perm&^0o077))
+	}
+	return nil
+}
+
+// initBuckets checks the schema stamp before writing anything, then creates what is missing.
+func initBuckets(tx *bolt.Tx) error {
+	if meta := tx.Bucket(bucketMeta); meta != nil {
+		if v := meta.Get(keySchema); v != nil {
+			n, err := strconv.Atoi(string(v))
+			if err != nil || n < 1 {
+				return core.Wrap(core.KindDataCorrupt, errors.New("bad schema version "+strconv.Quote(string(v))))
+			}
+			if n > schemaVersion {
+				return &core.Error{Kind: core.KindDataTooNew, Err: errors.New("schema version " + string(v))}
+			}
+		}
+	}
+	for _, name := range [][]byte{bucketMeta, bucketAccounts, bucketUsernames, bucketThrottle, bucketEvents} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	if meta.Get(keySchema) != nil {
+		return nil
+	}
+	return meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion)))
+}

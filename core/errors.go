@@ -1,0 +1,99 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Kind says what went wrong in terms a person can act on. The edges (CLI, window)
+// turn each kind into one sentence; raw library text never reaches a person.
+type Kind int
+
+const (
+	KindInternal           Kind = iota // a bug or an unexpected failure
+	KindInvalid                        // input that breaks a rule (username, password, profile)
+	KindMalformedCode                  // not 6 digits / not a backup code; costs no attempt
+	KindWrongCredentials               // username or password wrong (never says which)
+	KindWrongCode                      // verification or backup code wrong
+	KindCodeReused                     // a code whose time step was already accepted
+	KindClockDrift                     // code matches, but minutes away from now
+	KindLockedOut                      // too many failures; Error.Wait says how long
+	KindUsernameTaken                  // another account has this name
+	KindNotFound                       // no such account, device or enrolment
+	KindChallengeExpired               // the sign-in waited too long for its code
+	KindTwoFactorRequired              // the action needs a code and none was given
+	KindTwoFactorAlreadyOn             // enrolment asked for while 2FA is on
+	KindTwoFactorOff                   // an action that needs 2FA on
+	KindSecretMissing                  // a secret the account needs is not in the keyring
+	KindKeyringNoBus                   // no D-Bus session to reach a keyring through
+	KindKeyringNoService               // a bus, but no Secret Service provider
+	KindKeyringLocked                  // the keyring is locked and could not be unlocked
+	KindAlreadyRunning                 // another Twostep holds the data file
+	KindDataCorrupt                    // the data file cannot be read
+	KindDataReadOnly                   // the data file or its folder cannot be written
+	KindDataTooNew                     // written by a newer Twostep
+)
+
+var kindNames = map[Kind]string{
+	KindInternal: "internal", KindInvalid: "invalid", KindMalformedCode: "malformed code",
+	KindWrongCredentials: "wrong credentials", KindWrongCode: "wrong code", KindCodeReused: "code reused",
+	KindClockDrift: "clock drift", KindLockedOut: "locked out", KindUsernameTaken: "username taken",
+	KindNotFound: "not found", KindChallengeExpired: "challenge expired",
+	KindTwoFactorRequired: "two-factor required", KindTwoFactorAlreadyOn: "two-factor already on",
+	KindTwoFactorOff: "two-factor off", KindSecretMissing: "secret missing",
+	KindKeyringNoBus: "keyring: no session bus", KindKeyringNoService: "keyring: no secret service",
+	KindKeyringLocked: "keyring locked", KindAlreadyRunning: "already running",
+	KindDataCorrupt: "data corrupt", KindDataReadOnly: "data read-only", KindDataTooNew: "data too new",
+}
+
+func (k Kind) String() string {
+	if s, ok := kindNames[k]; ok {
+		return s
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// Error is the one error type the domain, the adapters and the use cases return.
+// Detail is a sentence for a person where the kind alone is not enough
+// (which rule a password broke); Err keeps the cause for logs and errors.Is.
+type Error struct {
+	Kind   Kind
+	Detail string
+	Wait   time.Duration // KindLockedOut: how long until the next try
+	Drift  time.Duration // KindClockDrift: phone clock minus ours
+	Err    error
+}
+
+func (e *Error) Error() string {
+	msg := e.Kind.String()
+	if e.Detail != "" {
+		msg += ": " + e.Detail
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf makes an Error of kind k with a person-facing detail.
+func Errorf(k Kind, format string, args ...any) *Error {
+	return &Error{Kind: k, Detail: fmt.Sprintf(format, args...)}
+}
+
+// Wrap keeps err as the cause of an Error of kind k.
+func Wrap(k Kind, err error) *Error { return &Error{Kind: k, Err: err} }
+
+// KindOf is the kind of err: its own if it is (or wraps) an *Error, else KindInternal.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return KindInternal
+}
+
+// IsKind reports whether err is an *Error of kind k.
+func IsKind(err error, k Kind) bool { return err != nil && KindOf(err) == k }

@@ -1,0 +1,101 @@
+// Package keyring keeps Twostep's secrets in the OS keyring (the Secret Service on Linux,
+// Keychain on macOS, Credential Manager on Windows) through go-keyring.
+package keyring
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+
+	gokeyring "github.com/zalando/go-keyring"
+
+	"twostep/core"
+)
+
+// Service is the keyring service name the app stores its secrets under.
+const Service = "io.twostep.desktop"
+
+// Keyring is a core.Secrets backed by the OS keyring. It holds no state but the
+// service name, so it is safe for concurrent use.
+type Keyring struct {
+	service string
+}
+
+var _ core.Secrets = (*Keyring)(nil)
+
+// New returns an adapter that stores entries under service (normally Service;
+// tests use a unique name so they never touch the app's entries).
+func New(service string) *Keyring { return &Keyring{service: service} }
+
+// Service is the service name the entries are stored under, for logs and tests.
+func (k *Keyring) Service() string { return k.service }
+
+// user is the keyring entry name. Account IDs are hex, so "/" cannot be ambiguous.
+func user(id core.AccountID, slot core.Slot) string { return string(id) + "/" + string(slot) }
+
+// Get returns the secret in slot of account id, or KindSecretMissing.
+func (k *Keyring) Get(id core.AccountID, slot core.Slot) ([]byte, error) {
+	if err := busReady(); err != nil {
+		return nil, err
+	}
+	s, err := gokeyring.Get(k.service, user(id, slot))
+	if err != nil {
+		return nil, classify(err)
+	}
+	v, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return nil, &core.Error{
+			Kind:   core.KindDataCorrupt,
+			Detail: "a secret in the keyring is not in the form Twostep writes; another program may have changed it",
+			Err:    fmt.Errorf("keyring entry %s: %w", user(id, slot), err),
+		}
+	}
+	return v, nil
+}
+
+// Set stores value in slot of account id, replacing what was there. go-keyring
+// stores text (the Secret Service item is marked text/plain UTF-8), so arbitrary
+// bytes go in as base64.
+func (k *Keyring) Set(id core.AccountID, slot core.Slot, value []byte) error {
+	if err := busReady(); err != nil {
+		return err
+	}
+	return classify(gokeyring.Set(k.service, user(id, slot), base64.StdEncoding.EncodeToString(value)))
+}
+
+// Delete removes the secret in slot of account id; a missing entry is not an error.
+func (k *Keyring) Delete(id core.AccountID, slot core.Slot) error {
+	if err := busReady(); err != nil {
+		return err
+	}
+	err := classify(gokeyring.Delete(k.service, user(id, slot)))
+	if core.IsKind(err, core.KindSecretMissing) {
+		return nil
+	}
+	return err
+}
+
+// Check writes, reads back and deletes a probe entry, so the app can tell a person
+// at start that the keyring is unusable instead of failing at their first sign-in.
+func (k *Keyring) Check() error {
+	// Account IDs are hex, so "probe" can never be a real account's entry.
+	const id, slot = core.AccountID("probe"), core.Slot("check")
+	want := make([]byte, 16)
+	rand.Read(want)
+	if err := k.Set(id, slot, want); err != nil {
+		return err
+	}
+	got, getErr := k.Get(id, slot)
+	// Delete even when the read failed, so a half-working keyring keeps no probe.
+	if err := k.Delete(id, slot); getErr == nil && err != nil {
+		return err
+	}
+	if getErr != nil {
+		return getErr
+	}
+	if !bytes.Equal(got, want) {
+		return core.Errorf(core.KindInternal, "the keyring returned a different value than was stored")
+	}
+	return nil
+}

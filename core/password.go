@@ -1,0 +1,178 @@
+package core
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/ccojocar/zxcvbn-go"
+	"golang.org/x/crypto/argon2"
+)
+
+// KDFParams are argon2id costs. Memory is in KiB, as argon2 and the PHC string count it.
+type KDFParams struct {
+	Memory  uint32
+	Time    uint32
+	Threads uint8
+}
+
+// PasswordParams: OWASP's first argon2id option (m=19 MiB, t=2, p=1) at its memory, one
+// more pass. Measured here at about 50 ms per hash on one core (BenchmarkHashPassword):
+// slow for a guesser, unnoticeable behind a spinner.
+var PasswordParams = KDFParams{Memory: 19 * 1024, Time: 3, Threads: 1}
+
+// MinPasswordParams is the floor: a stored hash below it is re-hashed at the next sign-in.
+var MinPasswordParams = KDFParams{Memory: 19 * 1024, Time: 2, Threads: 1}
+
+const (
+	MinPasswordLen = 8   // NIST SP 800-63B-4 minimum for a password used with other factors
+	MaxPasswordLen = 256 // well past NIST's "at least 64"; bounds argon2 input and strength checks
+	saltLen        = 16
+	hashLen        = 32
+	// MinStrength is the least zxcvbn score accepted. 3 means about 10^8..10^10 guesses:
+	// enough that a stolen data file, where each guess pays the argon2 cost above, is out of
+	// reach, while 2 (10^6..10^8) falls in hours to one GPU. It also rejects everything on
+	// zxcvbn's common-password, name and word lists, as NIST asks.
+	MinStrength = 3
+	// strengthInputLimit: zxcvbn's cost grows with length and a long password is not weak
+	// for being long; like zxcvbn.js we score the first 100 characters.
+	strengthInputLimit = 100
+)
+
+// Strength is a password's zxcvbn score (0-4) and what to do about a low one.
+type Strength struct {
+	Score    int
+	Feedback string
+}
+
+// PasswordStrength scores pw, counting the username and the app's name as guessable words.
+func PasswordStrength(pw, username string) Strength {
+	if utf8.RuneCountInString(pw) > strengthInputLimit {
+		pw = string([]rune(pw)[:strengthInputLimit])
+	}
+	if pw == "" {
+		return Strength{Feedback: "Choose a password."}
+	}
+	m := zxcvbn.PasswordStrength(pw, []string{username, "twostep", "two-step", "authenticator"})
+	return Strength{Score: m.Score, Feedback: strengthFeedback(m.Score, m.CrackTimeDisplay)}
+}
+
+func strengthFeedback(score int, crack string) string {
+	switch {
+	case score >= 4:
+		return "Strong password."
+	case score >= MinStrength:
+		return "Good password."
+	default:
+		return fmt.Sprintf("Too easy to guess (could be cracked in %s): add more words or characters that do not follow a pattern.", crack)
+	}
+}
+
+// ValidatePassword applies NIST SP 800-63B-4: length limits, no composition rules,
+// and a block on common or guessable passwords.
+func ValidatePassword(pw, username string) error {
+	n := utf8.RuneCountInString(pw)
+	switch {
+	case n < MinPasswordLen:
+		return Errorf(KindInvalid, "A password needs at least %d characters.", MinPasswordLen)
+	case n > MaxPasswordLen:
+		return Errorf(KindInvalid, "A password may have at most %d characters.", MaxPasswordLen)
+	case username != "" && strings.Contains(strings.ToLower(pw), UsernameKey(username)):
+		return Errorf(KindInvalid, "A password must not contain your username.")
+	}
+	if s := PasswordStrength(pw, username); s.Score < MinStrength {
+		return Errorf(KindInvalid, "%s", s.Feedback)
+	}
+	return nil
+}
+
+// HashPassword returns pw as an argon2id PHC string with a fresh salt.
+func HashPassword(pw string, p KDFParams) string {
+	salt := randomBytes(saltLen)
+	return encodePHC(p, salt, argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, hashLen))
+}
+
+// CheckPassword compares pw with a PHC string in constant time. A malformed stored
+// string is an internal error, never a match.
+func CheckPassword(pw, phc string) (bool, error) {
+	p, salt, want, err := decodePHC(phc)
+	if err != nil {
+		return false, err
+	}
+	got := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	return subtle.ConstantTimeCompare(got, want) == 1, nil
+}
+
+// dummyHash is checked against when a username has no account, so that the reply costs
+// the same argon2 work as a wrong password and a stopwatch cannot tell the two apart.
+// Made on first use, not at start-up, which must stay as quick as a bare window.
+var dummyHash = sync.OnceValue(func() string { return HashPassword("twostep: no such account", PasswordParams) })
+
+// BurnPasswordCheck spends one password check's work on nothing.
+func BurnPasswordCheck(pw string) { _, _ = CheckPassword(pw, dummyHash()) }
+
+// NeedsRehash reports whether phc was made with parameters weaker than min.
+func NeedsRehash(phc string, min KDFParams) bool {
+	p, _, _, err := decodePHC(phc)
+	return err != nil || p.Memory < min.Memory || p.Time < min.Time || p.Threads < min.Threads
+}
+
+func encodePHC(p KDFParams, salt, hash []byte) string {
+	b64 := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
+		argon2.Version, p.Memory, p.Time, p.Threads, b64.EncodeToString(salt), b64.EncodeToString(hash))
+}
+
+func decodePHC(phc string) (p KDFParams, salt, hash []byte, err error) {
+	i := strings.LastIndexByte(phc, '$')
+	if i < 0 {
+		return p, nil, nil, errDamagedHash
+	}
+	hash, err = base64.RawStdEncoding.DecodeString(phc[i+1:])
+	if err != nil || len(hash) < 16 {
+		return p, nil, nil, errDamagedHash
+	}
+	p, salt, err = decodeParams(phc[:i])
+	return p, salt, hash, err
+}
+
+var errDamagedHash = Errorf(KindDataCorrupt, "A stored password hash is damaged.")
+
+// decodeParams reads "$argon2id$v=19$m=..,t=..,p=..$salt".
+func decodeParams(s string) (p KDFParams, salt []byte, err error) {
+	parts := strings.Split(s, "$")
+	if len(parts) != 5 || parts[0] != "" || parts[1] != "argon2id" || parts[2] != fmt.Sprintf("v=%d", argon2.Version) {
+		return p, nil, errDamagedHash
+	}
+	// Sscanf ignores what follows the last number; re-encoding insists on exactly our form.
+	if _, e := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Time, &p.Threads); e != nil ||
+		parts[3] != fmt.Sprintf("m=%d,t=%d,p=%d", p.Memory, p.Time, p.Threads) {
+		return p, nil, errDamagedHash
+	}
+	salt, e := base64.RawStdEncoding.DecodeString(parts[4])
+	if e != nil || len(salt) < 8 || p.Time == 0 || p.Memory < 8 || p.Threads == 0 {
+		return p, nil, errDamagedHash
+	}
+	// argon2 trusts its parameters; a damaged m or t would otherwise make a sign-in
+	// allocate terabytes (a fatal, unrecoverable error) or spin for hours.
+	if p.Memory > maxKDFMemory || p.Time > maxKDFTime {
+		return p, nil, errDamagedHash
+	}
+	return p, salt, nil
+}
+
+// Ceilings far above anything Twostep writes, far below what would hang or kill it.
+const (
+	maxKDFMemory = 1 << 20 // KiB: 1 GiB
+	maxKDFTime   = 64
+)
+
+func randomBytes(n int) []byte {
+	b := make([]byte, n)
+	rand.Read(b)
+	return b
+}
