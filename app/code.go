@@ -43,7 +43,8 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	if err != nil {
 		return nil, err
 	}
-	if err := s.checkThrottle(ch.username); err != nil {
+	key := core.AccountThrottleKey(ch.id)
+	if err := s.checkThrottle(key); err != nil {
 		return nil, err
 	}
 	a, err := s.store.Account(ch.id)
@@ -52,7 +53,7 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	}
 	use, err := verify(&a)
 	if countable(err) {
-		return nil, s.fail(ch.username, ch.id, "wrong "+codeName(method), err)
+		return nil, s.fail(key, ch.id, "wrong "+codeName(method), err)
 	} else if err != nil {
 		return nil, err
 	}
@@ -108,20 +109,15 @@ func (s *Service) checkTOTP(a *core.Account, code string) (func(*core.Account) e
 	}, nil
 }
 
-// checkBackup tries the code on a copy of the set, then returns the change that uses it
-// on the set as read inside the transaction.
+// checkBackup finds the code in the set as read (the slow argon2id part), and returns the
+// change that spends it on the set as read inside the transaction.
 func checkBackup(a *core.Account, code string) (func(*core.Account) error, error) {
-	probe := a.BackupCodes
-	probe.Hashes = append([][]byte(nil), a.BackupCodes.Hashes...)
-	if err := probe.Use(code); err != nil {
+	i, err := a.BackupCodes.Find(code)
+	if err != nil {
 		return nil, err
 	}
-	return func(a *core.Account) error {
-		if err := a.BackupCodes.Use(code); err != nil {
-			return core.Errorf(core.KindCodeReused, "")
-		}
-		return nil
-	}, nil
+	params := a.BackupCodes.Params
+	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(i, params) }, nil
 }
 
 // checkSecondFactor accepts either a verification code or a backup code, as turning 2FA

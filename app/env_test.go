@@ -34,7 +34,7 @@ func (c *clock) Advance(d time.Duration) {
 
 // env is a Service over a real bbolt file in a temp dir and the real keyring.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	path    string
 	db      *boltstore.Store
 	secrets core.Secrets
@@ -42,7 +42,7 @@ type env struct {
 	svc     *app.Service
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	e := &env{t: t, path: filepath.Join(t.TempDir(), app.DataFile), secrets: keyringtest.Require(t),
 		clock: &clock{t: time.Unix(1_800_000_010, 0)}}
@@ -146,7 +146,7 @@ func wantKind(t *testing.T, err error, k core.Kind) {
 	}
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

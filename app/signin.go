@@ -35,14 +35,14 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 	if username == "" || password == "" {
 		return SignInResult{}, core.Errorf(core.KindInvalid, "Enter your username and password.")
 	}
-	if err := s.checkThrottle(username); err != nil {
-		return SignInResult{}, err
-	}
 	a, err := s.store.AccountByUsername(username)
 	if core.IsKind(err, core.KindNotFound) {
-		core.BurnPasswordCheck(password)
-		return SignInResult{}, s.fail(username, "", "", core.Errorf(core.KindWrongCredentials, ""))
+		return SignInResult{}, s.unknownName(username, password)
 	} else if err != nil {
+		return SignInResult{}, err
+	}
+	key := core.AccountThrottleKey(a.ID)
+	if err := s.checkThrottle(key); err != nil {
 		return SignInResult{}, err
 	}
 	ok, err := core.CheckPassword(password, a.Password)
@@ -50,7 +50,7 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 		return SignInResult{}, err
 	}
 	if !ok {
-		return SignInResult{}, s.fail(username, a.ID, "wrong password", core.Errorf(core.KindWrongCredentials, ""))
+		return SignInResult{}, s.fail(key, a.ID, "wrong password", core.Errorf(core.KindWrongCredentials, ""))
 	}
 	ch, err := s.passwordAccepted(a, password)
 	if err != nil {
@@ -64,6 +64,17 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 		return SignInResult{Session: sess}, err
 	}
 	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
+}
+
+// unknownName answers a sign-in at a name with no account exactly as a wrong password
+// would: same throttle, same argon2id work, same error.
+func (s *Service) unknownName(username, password string) error {
+	key := core.NameThrottleKey(username)
+	if err := s.checkThrottle(key); err != nil {
+		return err
+	}
+	core.BurnPasswordCheck(password)
+	return s.fail(key, "", "", core.Errorf(core.KindWrongCredentials, ""))
 }
 
 // passwordAccepted gathers what the rest of the sign-in needs once the password is right:
@@ -137,7 +148,7 @@ func (s *Service) complete(ch *challenge, change func(*core.Account) error, even
 	if err != nil {
 		return nil, err
 	}
-	if err := s.succeed(ch.username); err != nil {
+	if err := s.succeed(ch.id); err != nil {
 		return nil, err
 	}
 	if ch.restore {

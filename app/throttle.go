@@ -6,21 +6,21 @@ import (
 	"twostep/core"
 )
 
-// checkThrottle fails with KindLockedOut while the username must wait.
-func (s *Service) checkThrottle(username string) error {
-	th, err := s.store.Throttle(core.ThrottleKey(username))
+// checkThrottle fails with KindLockedOut while the key must wait.
+func (s *Service) checkThrottle(key string) error {
+	th, err := s.store.Throttle(key)
 	if err != nil {
 		return err
 	}
 	return th.Check(s.now())
 }
 
-// fail counts one failed attempt against the username and records it on the account (if
+// fail counts one failed attempt against the key and records it on the account (if
 // there is one). It returns cause, or, when this failure starts a wait, a lockout error
 // that wraps cause so the person learns both what was wrong and how long to wait.
-func (s *Service) fail(username string, id core.AccountID, what string, cause error) error {
+func (s *Service) fail(key string, id core.AccountID, what string, cause error) error {
 	now := s.now()
-	th, err := s.store.UpdateThrottle(core.ThrottleKey(username), func(t *core.Throttle) { t.Fail(now) })
+	th, err := s.store.UpdateThrottle(key, func(t *core.Throttle) { t.Fail(now) })
 	if err != nil {
 		return err
 	}
@@ -40,9 +40,9 @@ func (s *Service) fail(username string, id core.AccountID, what string, cause er
 	return cause
 }
 
-// succeed clears the username's failures after a whole sign-in.
-func (s *Service) succeed(username string) error {
-	_, err := s.store.UpdateThrottle(core.ThrottleKey(username), func(t *core.Throttle) { *t = core.Throttle{} })
+// succeed clears the account's failures after a whole sign-in.
+func (s *Service) succeed(id core.AccountID) error {
+	_, err := s.store.UpdateThrottle(core.AccountThrottleKey(id), func(t *core.Throttle) { *t = core.Throttle{} })
 	return err
 }
 

@@ -128,7 +128,8 @@ func (s *Service) RegenerateBackupCodes(sess *Session, password string) ([]strin
 
 // checkPassword re-confirms the signed-in person's password, throttled like a sign-in.
 func (s *Service) checkPassword(a core.Account, password string) error {
-	if err := s.checkThrottle(a.Username); err != nil {
+	key := core.AccountThrottleKey(a.ID)
+	if err := s.checkThrottle(key); err != nil {
 		return err
 	}
 	ok, err := core.CheckPassword(password, a.Password)
@@ -136,7 +137,7 @@ func (s *Service) checkPassword(a core.Account, password string) error {
 		return err
 	}
 	if !ok {
-		return s.fail(a.Username, a.ID, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
+		return s.fail(key, a.ID, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
 	}
 	return nil
 }
@@ -155,7 +156,7 @@ func (s *Service) reauthenticate(a *core.Account, password, code string) (func(*
 	}
 	use, what, err := s.checkSecondFactor(a, code)
 	if countable(err) {
-		return nil, s.fail(a.Username, a.ID, "wrong "+what, err)
+		return nil, s.fail(core.AccountThrottleKey(a.ID), a.ID, "wrong "+what, err)
 	}
 	return use, err
 }

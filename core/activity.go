@@ -24,7 +24,7 @@ const (
 	EventProfileUpdated  EventKind = "profile updated"
 )
 
-// Sign-in methods, recorded in Event.Method.
+// Sign-in methods, recorded in the Detail of an EventSignIn.
 const (
 	MethodPassword      = "password"
 	MethodPasswordCode  = "password and verification code"

@@ -36,7 +36,7 @@ type BackupCodes struct {
 func (b BackupCodes) Left() int {
 	n := 0
 	for _, h := range b.Hashes {
-		if h != nil {
+		if len(h) > 0 {
 			n++
 		}
 	}
@@ -54,7 +54,8 @@ func NewBackupCodes(now time.Time) ([]string, BackupCodes) {
 	for i := range codes {
 		raw := randomCode()
 		codes[i] = raw[:5] + "-" + raw[5:]
-		set.Hashes = append(set.Hashes, hashBackup(raw, params))
+		h, _ := hashBackup(raw, params) // params were made just above
+		set.Hashes = append(set.Hashes, h)
 	}
 	return codes, set
 }
@@ -93,34 +94,57 @@ func NormalizeBackupCode(in string) (string, error) {
 	return b.String(), nil
 }
 
-// UseBackupCode finds input among the unused codes and marks it used. It compares with
-// every stored hash in constant time, so timing does not tell which slot matched.
+// Use finds input among the unused codes and marks it used.
 func (b *BackupCodes) Use(input string) error {
-	code, err := NormalizeBackupCode(input)
+	i, err := b.Find(input)
 	if err != nil {
 		return err
 	}
-	if b.Params == "" {
-		return Errorf(KindWrongCode, "")
+	return b.MarkUsed(i, b.Params)
+}
+
+// Find returns the slot of input among the unused codes. It compares with every stored
+// hash in constant time, so timing does not tell which slot matched. It costs one argon2id
+// run; MarkUsed then needs none, so the slow part can stay outside a write transaction.
+func (b BackupCodes) Find(input string) (int, error) {
+	code, err := NormalizeBackupCode(input)
+	if err != nil {
+		return -1, err
 	}
-	h := hashBackup(code, b.Params)
+	if b.Left() == 0 {
+		return -1, Errorf(KindWrongCode, "")
+	}
+	h, err := hashBackup(code, b.Params)
+	if err != nil {
+		return -1, err
+	}
 	match := -1
 	for i, want := range b.Hashes {
-		if want != nil && subtle.ConstantTimeCompare(h, want) == 1 {
+		if len(want) > 0 && subtle.ConstantTimeCompare(h, want) == 1 {
 			match = i
 		}
 	}
 	if match < 0 {
-		return Errorf(KindWrongCode, "")
+		return -1, Errorf(KindWrongCode, "")
 	}
-	b.Hashes[match] = nil
+	return match, nil
+}
+
+// MarkUsed empties slot i of the set made with params. It fails with KindCodeReused if the
+// slot was used meanwhile or the set was replaced, so a code found before a transaction
+// cannot be spent twice.
+func (b *BackupCodes) MarkUsed(i int, params string) error {
+	if b.Params != params || i < 0 || i >= len(b.Hashes) || len(b.Hashes[i]) == 0 {
+		return Errorf(KindCodeReused, "")
+	}
+	b.Hashes[i] = nil
 	return nil
 }
 
-func hashBackup(code, params string) []byte {
+func hashBackup(code, params string) ([]byte, error) {
 	p, salt, err := decodeParams(params)
 	if err != nil {
-		return nil
+		return nil, Errorf(KindDataCorrupt, "The stored backup codes are damaged; sign in with a verification code and make a new set.")
 	}
-	return argon2.IDKey([]byte(code), salt, p.Time, p.Memory, p.Threads, hashLen)
+	return argon2.IDKey([]byte(code), salt, p.Time, p.Memory, p.Threads, hashLen), nil
 }

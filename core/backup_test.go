@@ -22,7 +22,11 @@ func knownBackupSet(t testing.TB, raws ...string) BackupCodes {
 		if _, err := NormalizeBackupCode(r); err != nil {
 			t.Fatalf("fixture %q is not a backup code: %v", r, err)
 		}
-		set.Hashes = append(set.Hashes, hashBackup(r, set.Params))
+		h, err := hashBackup(r, set.Params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Hashes = append(set.Hashes, h)
 	}
 	return set
 }
@@ -267,5 +271,41 @@ func BenchmarkNewBackupCodes(b *testing.B) {
 	now := time.Now()
 	for b.Loop() {
 		NewBackupCodes(now)
+	}
+}
+
+func TestBackupFindThenMarkUsed(t *testing.T) {
+	t.Parallel()
+	codes, set := NewBackupCodes(time.Unix(0, 0))
+	i, err := set.Find(codes[4])
+	if err != nil || i != 4 {
+		t.Fatalf("Find = %d, %v; want 4", i, err)
+	}
+	// Another window spends the same code first: the second MarkUsed must fail.
+	spent := set
+	spent.Hashes = append([][]byte(nil), set.Hashes...)
+	if err := spent.MarkUsed(i, set.Params); err != nil {
+		t.Fatal(err)
+	}
+	if err := spent.MarkUsed(i, set.Params); KindOf(err) != KindCodeReused {
+		t.Fatalf("second MarkUsed = %v, want KindCodeReused", err)
+	}
+	// A new set replaced the old one meanwhile: a slot found in the old set is void.
+	_, fresh := NewBackupCodes(time.Unix(0, 0))
+	if err := fresh.MarkUsed(i, set.Params); KindOf(err) != KindCodeReused {
+		t.Fatalf("MarkUsed on a replaced set = %v, want KindCodeReused", err)
+	}
+	// An empty stored hash is a used slot, never a match for anything.
+	set.Hashes[0] = []byte{}
+	if set.Left() != BackupCodeCount-1 {
+		t.Fatalf("Left = %d with one empty hash", set.Left())
+	}
+	if _, err := set.Find(codes[0]); KindOf(err) != KindWrongCode {
+		t.Fatalf("Find of an emptied slot = %v", err)
+	}
+	// Damaged parameters are reported as damage, not as a wrong code that costs an attempt.
+	set.Params = "$argon2id$v=19$m=x"
+	if _, err := set.Find(codes[1]); KindOf(err) != KindDataCorrupt {
+		t.Fatalf("Find with damaged params = %v, want KindDataCorrupt", err)
 	}
 }

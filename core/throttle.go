@@ -20,18 +20,23 @@ type Throttle struct {
 	LockedUntil time.Time `json:"locked_until"`
 }
 
-// ThrottleKey keys throttle state by a hash of the case-folded username, so that counting
-// works the same for names with and without an account (no probing by lockout), and a
-// password typed into the username box by mistake is not written to disk.
-func ThrottleKey(username string) string {
+// AccountThrottleKey keys the failures of an existing account by its ID.
+func AccountThrottleKey(id AccountID) string { return "account:" + string(id) }
+
+// NameThrottleKey keys failures at a username that has no account, so that such names lock
+// exactly as real ones do (no probing by lockout). It keeps only 16 bits of a hash of the
+// case-folded name: enough to count repeated tries at one name, far too few to recover what
+// was typed, which may be a password entered into the username box by mistake.
+func NameThrottleKey(username string) string {
 	sum := sha256.Sum256([]byte("twostep throttle\x00" + UsernameKey(username)))
-	return hex.EncodeToString(sum[:])
+	return "name:" + hex.EncodeToString(sum[:2])
 }
 
 // Check fails with KindLockedOut while a wait is running.
 func (t Throttle) Check(now time.Time) error {
 	if wait := t.LockedUntil.Sub(now); wait > 0 {
-		return &Error{Kind: KindLockedOut, Wait: wait.Round(time.Second)}
+		// Rounded up: "try again in 0 seconds" would be a lie.
+		return &Error{Kind: KindLockedOut, Wait: (wait + time.Second - 1).Truncate(time.Second)}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +69,9 @@ func TestThrottleFailCheck(t *testing.T) {
 	if got := lockedWait(t, th.Check(t0.Add(29*time.Second))); got != time.Second {
 		t.Errorf("29 s later Wait = %v, want 1s", got)
 	}
+	if got := lockedWait(t, th.Check(t0.Add(29*time.Second+600*time.Millisecond))); got != time.Second {
+		t.Errorf("0.4 s before the end Wait = %v, want 1s (rounded up, never 0)", got)
+	}
 	if err := th.Check(t0.Add(30 * time.Second)); err != nil {
 		t.Errorf("once the wait has passed Check = %v, want nil", err)
 	}
@@ -85,30 +89,28 @@ func TestThrottleFailCheck(t *testing.T) {
 	}
 }
 
-func TestThrottleKey(t *testing.T) {
-	hex64 := regexp.MustCompile(`^[0-9a-f]{64}$`)
-	base := ThrottleKey("alice.smith")
-	same := []string{"alice.smith", "Alice.Smith", "ALICE.SMITH", "  alice.smith ", "aLiCe.SmItH"}
-	for _, name := range same {
-		k := ThrottleKey(name)
-		if k != base {
-			t.Errorf("ThrottleKey(%q) = %s, want the key of alice.smith", name, k)
-		}
-		if !hex64.MatchString(k) {
-			t.Errorf("ThrottleKey(%q) = %q, want 64 hex digits", name, k)
-		}
-		if strings.Contains(strings.ToLower(k), strings.ToLower(strings.TrimSpace(name))) {
-			t.Errorf("ThrottleKey(%q) contains the username", name)
+func TestThrottleKeys(t *testing.T) {
+	base := NameThrottleKey("alice.smith")
+	for _, name := range []string{"alice.smith", "Alice.Smith", "ALICE.SMITH", "  alice.smith ", "aLiCe.SmItH"} {
+		if k := NameThrottleKey(name); k != base {
+			t.Errorf("NameThrottleKey(%q) = %s, want the key of alice.smith", name, k)
 		}
 	}
-	for _, other := range []string{"alice.smit", "alice.smith2", "bob", "", "alice smith"} {
-		if ThrottleKey(other) == base {
-			t.Errorf("ThrottleKey(%q) equals the key of alice.smith", other)
-		}
+	if !regexp.MustCompile(`^name:[0-9a-f]{4}$`).MatchString(base) {
+		t.Errorf("NameThrottleKey = %q, want name: and 16 bits", base)
 	}
-	// A password typed into the username box must not land on disk as it is.
-	const pw = "violet tram ocean forty mustard quietly"
-	if k := ThrottleKey(pw); strings.Contains(k, "violet") || strings.Contains(k, "tram") {
-		t.Error("ThrottleKey leaks its input")
+	if NameThrottleKey("bob") == base {
+		t.Error("bob and alice.smith share a bucket (possible, but not for these two)")
+	}
+	// 16 bits cannot hold what was typed: many inputs share each key.
+	seen := map[string]int{}
+	for i := range 200000 {
+		seen[NameThrottleKey(strings.Repeat("x", i%7)+string(rune('a'+i%26))+strconv.Itoa(i))]++
+	}
+	if len(seen) > 1<<16 {
+		t.Fatalf("%d distinct keys, want at most 65536", len(seen))
+	}
+	if k := AccountThrottleKey("0123abcd"); k != "account:0123abcd" || k == base {
+		t.Errorf("AccountThrottleKey = %q", k)
 	}
 }

@@ -143,7 +143,11 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 	}
 	for off := int64(Skew + 1); off <= DriftSteps; off++ {
 		for _, s := range []int64{cur - off, cur + off} {
-			if codeMatches(secret, code, s) {
+			switch {
+			case !codeMatches(secret, code, s):
+			case s <= lastStep:
+				return 0, Errorf(KindCodeReused, "") // an old code seen again, not a slow clock
+			default:
 				return 0, &Error{Kind: KindClockDrift, Drift: time.Duration(s-cur) * Period}
 			}
 		}

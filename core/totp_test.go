@@ -117,6 +117,9 @@ func verifyFixture(t testing.TB) (secret string, now time.Time, code func(step i
 	return secret, now, code
 }
 
+// accepted marks a table row that expects no error (KindInternal is the zero Kind).
+const accepted Kind = -1
+
 func TestVerifyCode(t *testing.T) {
 	secret, now, code := verifyFixture(t)
 	cur := Step(now)
@@ -124,16 +127,16 @@ func TestVerifyCode(t *testing.T) {
 		name     string
 		input    string
 		lastStep int64
-		want     int64 // accepted step when kind is 0
+		want     int64 // the step, when kind is accepted
 		kind     Kind
 		drift    time.Duration
 	}{
-		{"current step", code(cur), 0, cur, 0, 0},
-		{"previous step", code(cur - 1), 0, cur - 1, 0, 0},
-		{"next step", code(cur + 1), 0, cur + 1, 0, 0},
-		{"typed with a space", code(cur)[:3] + " " + code(cur)[3:], 0, cur, 0, 0},
-		{"after an older accepted step", code(cur), cur - 1, cur, 0, 0},
-		{"next step after current accepted", code(cur + 1), cur, cur + 1, 0, 0},
+		{"current step", code(cur), 0, cur, accepted, 0},
+		{"previous step", code(cur - 1), 0, cur - 1, accepted, 0},
+		{"next step", code(cur + 1), 0, cur + 1, accepted, 0},
+		{"typed with a space", code(cur)[:3] + " " + code(cur)[3:], 0, cur, accepted, 0},
+		{"after an older accepted step", code(cur), cur - 1, cur, accepted, 0},
+		{"next step after current accepted", code(cur + 1), cur, cur + 1, accepted, 0},
 
 		{"two steps behind", code(cur - 2), 0, 0, KindClockDrift, -60 * time.Second},
 		{"two steps ahead", code(cur + 2), 0, 0, KindClockDrift, 60 * time.Second},
@@ -147,6 +150,8 @@ func TestVerifyCode(t *testing.T) {
 		{"previous step after current accepted", code(cur - 1), cur, 0, KindCodeReused, 0},
 		{"next step again", code(cur + 1), cur + 1, 0, KindCodeReused, 0},
 		{"current step after next accepted", code(cur), cur + 1, 0, KindCodeReused, 0},
+		{"old used code three steps back", code(cur - 3), cur - 3, 0, KindCodeReused, 0},
+		{"old code before the last accepted", code(cur - 5), cur, 0, KindCodeReused, 0},
 
 		{"wrong code", "000000", 0, 0, KindWrongCode, 0},
 		{"wrong code after an accepted step", "000000", cur, 0, KindWrongCode, 0},
@@ -157,7 +162,7 @@ func TestVerifyCode(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := VerifyCode(secret, tt.input, now, tt.lastStep)
-			if tt.kind == 0 {
+			if tt.kind == accepted {
 				if err != nil || got != tt.want {
 					t.Fatalf("VerifyCode = %d, %v; want step %d", got, err, tt.want)
 				}

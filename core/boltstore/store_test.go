@@ -260,7 +260,7 @@ func TestUpdateAccountFnPanicIsRaisedNotCorrupt(t *testing.T) {
 
 func TestThrottle(t *testing.T) {
 	s, _ := openTemp(t)
-	key := core.ThrottleKey("Alice")
+	key := core.NameThrottleKey("Alice")
 	if got, err := s.Throttle(key); err != nil || got != (core.Throttle{}) {
 		t.Fatalf("Throttle of unknown key = %+v, %v; want zero, nil", got, err)
 	}
@@ -287,7 +287,7 @@ func TestThrottle(t *testing.T) {
 		t.Errorf("throttle bucket holds %d keys after reset, want 0", n)
 	}
 	// A success on a name that never failed stores nothing either.
-	if _, err := s.UpdateThrottle(core.ThrottleKey("bob"), func(*core.Throttle) {}); err != nil {
+	if _, err := s.UpdateThrottle(core.NameThrottleKey("bob"), func(*core.Throttle) {}); err != nil {
 		t.Fatal(err)
 	}
 	if n := throttleKeys(t, s); n != 0 {

@@ -15,7 +15,7 @@ import (
 
 // Require returns an adapter on a service name of its own, after checking that the
 // keyring works; at cleanup it deletes every entry under that name. Without a usable
-// keyring the test is skipped, unless CI=true or TWOSTEP_REQUIRE_KEYRING is set: there a
+// keyring the test is skipped, unless CI=true or TWOSTEP_STRICT_TESTS is set: there a
 // silent skip would hide that the keyring tests never ran, so it fails instead.
 func Require(t testing.TB) *keyring.Keyring {
 	t.Helper()
@@ -24,7 +24,7 @@ func Require(t testing.TB) *keyring.Keyring {
 	service := "io.twostep.test/" + hex.EncodeToString(b)
 	k := keyring.New(service)
 	if err := k.Check(); err != nil {
-		if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_REQUIRE_KEYRING") != "" {
+		if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
 			t.Fatalf("the keyring is required but not usable: %v", err)
 		}
 		t.Skipf("no usable keyring (%v); run scripts/test, which starts a private one", err)

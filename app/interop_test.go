@@ -1,0 +1,74 @@
+package app_test
+
+import (
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"twostep/core"
+)
+
+// needTool finds an external program the test stands in a phone with. scripts/setup
+// installs them; where they must be present (CI, scripts/test) a missing one fails.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
+		t.Fatalf("%s is required but not installed; run scripts/setup", name)
+	}
+	t.Skipf("%s is not installed; run scripts/setup", name)
+	return ""
+}
+
+// As a phone would: read the QR code with zbarimg, compute the code with oathtool, and
+// use it to turn 2FA on and then to sign in.
+func TestAuthenticatorAppInterop(t *testing.T) {
+	t.Parallel()
+	zbarimg, oathtool := needTool(t, "zbarimg"), needTool(t, "oathtool")
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	enr, err := e.svc.BeginEnrolment(sess)
+	must(t, err)
+	png, err := enr.QRPNG(256)
+	must(t, err)
+	qrFile := filepath.Join(t.TempDir(), "qr.png")
+	must(t, os.WriteFile(qrFile, png, 0o600))
+
+	out, err := exec.Command(zbarimg, "--raw", "-q", qrFile).Output()
+	if err != nil {
+		t.Fatalf("zbarimg could not read the QR code: %v", err)
+	}
+	uri := strings.TrimSpace(string(out))
+	u, err := url.Parse(uri)
+	must(t, err)
+	if u.Scheme != "otpauth" || u.Host != "totp" || u.Path != "/Twostep:"+alice || u.Query().Get("issuer") != "Twostep" {
+		t.Fatalf("QR code holds %q", uri)
+	}
+	secret := u.Query().Get("secret")
+	if strings.ReplaceAll(enr.SetupKey, " ", "") != secret {
+		t.Fatalf("setup key %q does not match the QR secret %q", enr.SetupKey, secret)
+	}
+	phone := func() string {
+		at := "@" + strconv.FormatInt(e.clock.Now().Unix(), 10)
+		out, err := exec.Command(oathtool, "--totp", "-b", secret, "-N", at).Output()
+		if err != nil {
+			t.Fatalf("oathtool: %v", err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	_, err = e.svc.ConfirmEnrolment(sess, phone())
+	must(t, err)
+	must(t, e.svc.SignOut(sess))
+	ch := e.challenge(alice, alicePW)
+	e.clock.Advance(core.Period)
+	if _, err := e.svc.SubmitCode(ch, phone(), false); err != nil {
+		t.Fatalf("sign-in with the phone's code: %v", err)
+	}
+}
