@@ -33,7 +33,7 @@ func TestClassify(t *testing.T) {
 		{"EROFS on write", fmt.Errorf("write: %w", syscall.EROFS), core.KindDataReadOnly},
 		{"EACCES bare", syscall.EACCES, core.KindDataReadOnly},
 		{"bbolt read-only", berrors.ErrDatabaseReadOnly, core.KindDataReadOnly},
-		{"disk full", pathErr(syscall.ENOSPC), core.KindInternal},
+		{"disk full", pathErr(syscall.ENOSPC), core.KindDataReadOnly},
 		{"not open", berrors.ErrDatabaseNotOpen, core.KindInternal},
 		{"anything else", errors.New("boom"), core.KindInternal},
 	}
