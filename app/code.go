@@ -91,9 +91,12 @@ func (s *Service) checkTOTP(a *core.Account, code string) (func(*core.Account) e
 		return nil, err // malformed: no keyring trip, no attempt spent
 	}
 	secret, err := s.secrets.Get(a.ID, core.SlotTOTP)
-	if core.IsKind(err, core.KindSecretMissing) {
-		return nil, core.Errorf(core.KindSecretMissing, "The authenticator secret is missing from this computer's keyring; use a backup code, then turn two-step authentication off and on again.")
-	} else if err != nil {
+	switch {
+	case core.IsKind(err, core.KindSecretMissing):
+		return nil, core.Errorf(core.KindSecretMissing, "The authenticator secret is missing from this computer's keyring. Use a backup code, then turn two-step authentication off and on again.")
+	case core.IsKind(err, core.KindDataCorrupt), err == nil && !core.ValidSecret(string(secret)):
+		return nil, core.Errorf(core.KindSecretMissing, "The authenticator secret in this computer's keyring is damaged. Use a backup code, then turn two-step authentication off and on again.")
+	case err != nil:
 		return nil, err
 	}
 	step, err := core.VerifyCode(string(secret), code, s.now(), a.LastStep)

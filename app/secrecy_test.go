@@ -6,7 +6,10 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"strings"
 	"testing"
+
+	"twostep/app"
 
 	"twostep/core"
 )
@@ -142,5 +145,45 @@ func TestProfileRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantKind(t, e.svc.UpdateProfile(sess, tt.p), tt.want) })
+	}
+}
+
+// A keyring entry that was overwritten by something else is rebuilt, not trusted.
+func TestMangledKeyringDataKeyIsRebuilt(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	must(t, e.svc.UpdateProfile(sess, core.Profile{Note: "still here"}))
+	must(t, e.secrets.Set(sess.ID, core.SlotDataKey, []byte("short")))
+	res := e.signIn(alice, alicePW)
+	p, err := e.svc.Profile(res.Session)
+	must(t, err)
+	if p.Note != "still here" {
+		t.Fatalf("profile after rebuild: %+v", p)
+	}
+}
+
+// A damaged TOTP secret in the keyring is named as such, and a backup code still works.
+func TestDamagedTOTPSecretPointsToBackupCodes(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	_, codes := e.enable(sess)
+	for _, bad := range [][]byte{[]byte("not base32!"), nil} {
+		if bad == nil {
+			must(t, e.secrets.Delete(sess.ID, core.SlotTOTP))
+		} else {
+			must(t, e.secrets.Set(sess.ID, core.SlotTOTP, bad))
+		}
+		ch := e.challenge(alice, alicePW)
+		_, err := e.svc.SubmitCode(ch, "123456", false)
+		wantKind(t, err, core.KindSecretMissing)
+		if !strings.Contains(app.Message(err), "backup code") {
+			t.Fatalf("message %q does not point to backup codes", app.Message(err))
+		}
+		if _, _, err := e.svc.SubmitBackupCode(ch, codes[0], false); err != nil {
+			t.Fatalf("backup code after a lost secret: %v", err)
+		}
+		codes = codes[1:]
 	}
 }

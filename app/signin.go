@@ -84,9 +84,10 @@ func (s *Service) passwordAccepted(a core.Account, password string) (*challenge,
 	ch := &challenge{id: a.ID, username: a.Username, expires: s.now().Add(ChallengeTTL)}
 	key, err := s.secrets.Get(a.ID, core.SlotDataKey)
 	switch {
-	case err == nil:
+	case err == nil && len(key) == core.DataKeyLen:
 		ch.dataKey = key
-	case core.IsKind(err, core.KindSecretMissing):
+	case err == nil, core.IsKind(err, core.KindSecretMissing), core.IsKind(err, core.KindDataCorrupt):
+		// Lost or mangled in the keyring: the wrapped copy and the password rebuild it.
 		if ch.dataKey, err = unwrapDataKey(a, password); err != nil {
 			return nil, err
 		}

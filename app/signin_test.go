@@ -3,6 +3,7 @@ package app_test
 import (
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -200,4 +201,37 @@ func TestUnconfirmedEnrolmentChangesNothing(t *testing.T) {
 	must(t, e.svc.CancelEnrolment(sess))
 	_, err = e.svc.ConfirmEnrolment(sess, e.code(second.Secret))
 	wantKind(t, err, core.KindNotFound)
+}
+
+// Two windows racing with one code (or one backup code): exactly one wins.
+func TestConcurrentSubmitsOfOneCodeWinOnce(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	secret, backup := e.enable(sess)
+	code := e.nextCode(secret)
+	chs := []string{e.challenge(alice, alicePW), e.challenge(alice, alicePW), e.challenge(alice, alicePW)}
+	bks := []string{e.challenge(alice, alicePW), e.challenge(alice, alicePW), e.challenge(alice, alicePW)}
+	var wg sync.WaitGroup
+	codeWins, backupWins := make(chan error, len(chs)), make(chan error, len(bks))
+	for i := range chs {
+		wg.Go(func() { _, err := e.svc.SubmitCode(chs[i], code, false); codeWins <- err })
+		wg.Go(func() { _, _, err := e.svc.SubmitBackupCode(bks[i], backup[0], false); backupWins <- err })
+	}
+	wg.Wait()
+	close(codeWins)
+	close(backupWins)
+	for what, results := range map[string]chan error{"code": codeWins, "backup code": backupWins} {
+		ok := 0
+		for err := range results {
+			if err == nil {
+				ok++
+			} else if k := core.KindOf(err); k != core.KindCodeReused && k != core.KindWrongCode {
+				t.Errorf("%s: unexpected error %v", what, err)
+			}
+		}
+		if ok != 1 {
+			t.Errorf("%s: %d of 3 concurrent submits succeeded, want exactly 1", what, ok)
+		}
+	}
 }

@@ -15,10 +15,11 @@ import (
 // the wrapped copy is needed (account creation, a keyring that lost the data key, a new
 // password), so an ordinary sign-in pays for one argon2id run, not two.
 
-const dataKeyLen = 32
+// DataKeyLen is the size of a data key: AES-256.
+const DataKeyLen = 32
 
 // NewDataKey returns a fresh random data key.
-func NewDataKey() []byte { return randomBytes(dataKeyLen) }
+func NewDataKey() []byte { return randomBytes(DataKeyLen) }
 
 // NewKeyParams returns fresh KEK parameters: "$argon2id$v=19$m=..,t=..,p=..$salt".
 func NewKeyParams(p KDFParams) string {
@@ -31,7 +32,7 @@ func DeriveKEK(pw, keyParams string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, dataKeyLen), nil
+	return argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, DataKeyLen), nil
 }
 
 // Seal encrypts plain with AES-256-GCM under key; aad binds it to its owner and purpose,
@@ -62,8 +63,8 @@ func Open(key, sealed []byte, aad string) ([]byte, error) {
 }
 
 func gcm(key []byte) (cipher.AEAD, error) {
-	if len(key) != dataKeyLen {
-		return nil, Wrap(KindInternal, fmt.Errorf("key of %d bytes, want %d", len(key), dataKeyLen))
+	if len(key) != DataKeyLen {
+		return nil, Wrap(KindInternal, fmt.Errorf("key of %d bytes, want %d", len(key), DataKeyLen))
 	}
 	b, err := aes.NewCipher(key)
 	if err != nil {
