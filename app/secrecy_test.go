@@ -64,11 +64,7 @@ func TestErasedKeyringDataKeyIsRestoredAtSignIn(t *testing.T) {
 	must(t, e.secrets.Delete(sess.ID, core.SlotDataKey))
 	e.restart()
 	res := e.signIn(alice, alicePW)
-	p, err := e.svc.Profile(res.Session)
-	must(t, err)
-	if p.DisplayName != "Alice" {
-		t.Fatalf("profile after restore: %+v", p)
-	}
+	wantProfile(t, e, res.Session, func(p core.Profile) string { return p.DisplayName }, "Alice")
 	if _, err := e.secrets.Get(sess.ID, core.SlotDataKey); err != nil {
 		t.Fatalf("the data key was not put back in the keyring: %v", err)
 	}
@@ -106,11 +102,7 @@ func TestPasswordChangeRewrapsTheDataKey(t *testing.T) {
 	_, err := e.svc.SignIn(alice, alicePW)
 	wantKind(t, err, core.KindWrongCredentials)
 	res := e.signIn(alice, otherPW)
-	p, err := e.svc.Profile(res.Session)
-	must(t, err)
-	if p.Note != "keep me" {
-		t.Fatalf("profile after password change: %+v", p)
-	}
+	wantProfile(t, e, res.Session, func(p core.Profile) string { return p.Note }, "keep me")
 }
 
 func TestWeakHashIsUpgradedAtSignIn(t *testing.T) {
@@ -156,11 +148,7 @@ func TestMangledKeyringDataKeyIsRebuilt(t *testing.T) {
 	must(t, e.svc.UpdateProfile(sess, core.Profile{Note: "still here"}))
 	must(t, e.secrets.Set(sess.ID, core.SlotDataKey, []byte("short")))
 	res := e.signIn(alice, alicePW)
-	p, err := e.svc.Profile(res.Session)
-	must(t, err)
-	if p.Note != "still here" {
-		t.Fatalf("profile after rebuild: %+v", p)
-	}
+	wantProfile(t, e, res.Session, func(p core.Profile) string { return p.Note }, "still here")
 }
 
 // A damaged TOTP secret in the keyring is named as such, and a backup code still works.
@@ -185,5 +173,15 @@ func TestDamagedTOTPSecretPointsToBackupCodes(t *testing.T) {
 			t.Fatalf("backup code after a lost secret: %v", err)
 		}
 		codes = codes[1:]
+	}
+}
+
+// wantProfile checks that the signed-in profile opens and one of its fields reads want.
+func wantProfile(t *testing.T, e *env, sess *app.Session, field func(core.Profile) string, want string) {
+	t.Helper()
+	p, err := e.svc.Profile(sess)
+	must(t, err)
+	if got := field(p); got != want {
+		t.Fatalf("profile field = %q, want %q (profile %+v)", got, want, p)
 	}
 }
