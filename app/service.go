@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"twostep/core"
+	"twostep/core/keyring"
 )
 
 // Service is the one entry point for the UI and the CLI. Its methods are safe to call from
@@ -73,3 +74,7 @@ func (s *Service) account(sess *Session) (core.Account, error) {
 
 // Version is Twostep's version; FyneApp.toml carries the same number.
 const Version = "0.1.0"
+
+// ID is Twostep's application ID: the Fyne app ID (FyneApp.toml's), which names the
+// preferences folder, and the keyring service its secrets are filed under.
+const ID = keyring.Service

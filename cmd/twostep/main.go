@@ -1,5 +1,5 @@
-// Command twostep is the Twostep desktop app. Until the window lands it reports its version,
-// where it keeps its data, and whether the data file and the OS keyring can be used.
+// Command twostep is the Twostep desktop app. With no arguments it opens the window;
+// --check reports, without a window, whether the data file and the OS keyring can be used.
 package main
 
 import (
@@ -7,8 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
+
+	fyneapp "fyne.io/fyne/v2/app"
 
 	"twostep/app"
+	"twostep/assets"
+	"twostep/ui"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -18,14 +23,68 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dataDir := fs.String("data-dir", "", "folder for Twostep's data file (default $"+app.EnvDataDir+", else the per-user config folder)")
 	version := fs.Bool("version", false, "print the version and exit")
+	check := fs.Bool("check", false, "check the data file and the keyring, print what is wrong, and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	fmt.Fprintf(stdout, "Twostep %s\n", app.Version)
 	if *version {
+		fmt.Fprintf(stdout, "Twostep %s\n", app.Version)
 		return 0
 	}
-	dir, err := app.DataDir(*dataDir)
+	if *check {
+		return runCheck(*dataDir, stdout, stderr)
+	}
+	return runWindow(*dataDir)
+}
+
+// runWindow opens the Twostep window and blocks until it closes.
+func runWindow(dataDir string) int {
+	a := fyneapp.NewWithID(app.ID)
+	a.SetIcon(assets.Icon)
+	d := &data{flag: dataDir}
+	ui.New(a, d.open).Window().ShowAndRun()
+	d.close()
+	return 0
+}
+
+// data opens the data file once and checks the keyring on every try, so Retry on the
+// start page picks up a keyring that was unlocked meanwhile.
+type data struct {
+	flag   string
+	mu     sync.Mutex
+	opened *app.Opened
+}
+
+func (d *data) open() (*app.Service, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.opened == nil {
+		dir, err := app.DataDir(d.flag)
+		if err != nil {
+			return nil, err
+		}
+		if d.opened, err = app.Open(dir); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.opened.CheckKeyring(); err != nil {
+		return nil, err
+	}
+	return d.opened.Service, nil
+}
+
+func (d *data) close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.opened != nil {
+		d.opened.Close()
+	}
+}
+
+// runCheck prints the version, where the data lives, and whether it can be used.
+func runCheck(dataDir string, stdout, stderr io.Writer) int {
+	fmt.Fprintf(stdout, "Twostep %s\n", app.Version)
+	dir, err := app.DataDir(dataDir)
 	if err != nil {
 		fmt.Fprintln(stderr, app.Message(err))
 		return 1

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"errors"
+	"time"
+
+	"twostep/core"
+)
+
+// The window (ui/) depends on this package only. These names let it speak about the
+// domain without importing core.
+type (
+	Profile   = core.Profile
+	Event     = core.Event
+	Strength  = core.Strength
+	Enrolment = core.Enrolment
+)
+
+// Limits and shapes the window shows or checks as the person types.
+const (
+	CodeDigits      = core.CodeDigits
+	MaxPictureBytes = core.MaxPictureBytes
+	BackupCodeCount = core.BackupCodeCount
+)
+
+// PasswordStrength scores a password as it is typed, counting the username as guessable.
+func PasswordStrength(password, username string) Strength {
+	return core.PasswordStrength(password, username)
+}
+
+// CodeComplete says whether input holds a whole verification code, ignoring the spaces and
+// dashes people type, so a Verify button can wait until it does.
+func CodeComplete(input string) bool {
+	_, err := core.NormalizeCode(input)
+	return err == nil
+}
+
+// LockedFor says how long sign-in (or a code) is refused after err, when err is a lockout.
+func LockedFor(err error) (time.Duration, bool) {
+	var e *core.Error
+	if !errors.As(err, &e) || e.Kind != core.KindLockedOut {
+		return 0, false
+	}
+	return e.Wait, true
+}
+
+// SignInAgain says whether err means the pending sign-in is gone and the person has to
+// start again from the username and password.
+func SignInAgain(err error) bool {
+	return core.IsKind(err, core.KindChallengeExpired) || core.IsKind(err, core.KindNotFound)
+}
+
+// CheckPicture says whether data can be a profile picture (PNG or JPEG, not too large).
+func CheckPicture(data []byte) error { return core.ValidatePicture(data) }
+
+// LockedMessage is Message for a lockout, saying left as the time still to wait, so a
+// countdown can keep the sentence true.
+func LockedMessage(err error, left time.Duration) string {
+	var e *core.Error
+	if !errors.As(err, &e) || e.Kind != core.KindLockedOut {
+		return Message(err)
+	}
+	again := *e
+	again.Wait = left
+	return Message(&again)
+}

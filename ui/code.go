@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// codeScreen is the second step of signing in: a verification code from the authenticator
+// app, or a backup code instead.
+type codeScreen struct {
+	u         *UI
+	username  string
+	challenge string
+	backup    bool // a backup code rather than a verification code
+
+	title  *widget.RichText
+	ask    *widget.Label
+	entry  *field
+	trust  *widget.Check
+	verify *widget.Button
+	other  *widget.Button
+	cancel *widget.Button
+	says   problem
+	busy   *busy
+	locked *lockout
+}
+
+const (
+	askCode   = "Enter the 6-digit code from your authenticator app."
+	askBackup = "Enter one of the backup codes you saved when you turned on two-step authentication. Each code works once."
+)
+
+func (u *UI) showCode(username, challenge string) {
+	s := &codeScreen{u: u, username: username, challenge: challenge, title: heading("Two-step verification"),
+		ask: paragraph(askCode), entry: newField("123 456"), says: newProblem()}
+	s.trust = widget.NewCheck("Trust this device (don't ask for a code here again)", nil)
+	s.trust.SetChecked(true)
+	s.verify = widget.NewButton("Verify", s.onVerify)
+	s.verify.Importance = widget.HighImportance
+	s.other = widget.NewButton("Use a backup code instead", s.onSwitch)
+	s.other.Importance = widget.LowImportance
+	s.cancel = widget.NewButton("Cancel", func() { s.locked.end(); u.showSignIn("") })
+	s.cancel.Importance = widget.LowImportance
+	s.busy = newBusy(s.verify, s.other, s.entry, s.trust)
+	s.busy.update = s.update
+	s.locked = &lockout{u: u, says: s.says, button: s.verify, onEnd: s.update}
+	s.entry.OnChanged = func(string) { s.update() }
+	s.entry.OnSubmitted = func(string) { s.onVerify() }
+	s.entry.onEscape = s.cancel.OnTapped
+	s.update()
+	u.show(column(formWidth,
+		appLogo(64),
+		s.title,
+		widget.NewLabel("Signing in as "+username),
+		s.ask,
+		s.entry,
+		s.trust,
+		s.says,
+		container.NewBorder(nil, nil, s.busy.spin, nil, s.verify),
+		widget.NewSeparator(),
+		container.NewHBox(s.other, s.cancel),
+	), s.entry)
+}
+
+// update enables Verify once the entry holds a whole code (digits, spaces allowed) and no
+// lockout is counting down.
+func (s *codeScreen) update() {
+	ok := app.CodeComplete(s.entry.Text)
+	if s.backup {
+		ok = len(strings.TrimSpace(s.entry.Text)) >= 10
+	}
+	if !ok || s.busy.running || s.locked.active() {
+		s.verify.Disable()
+		return
+	}
+	s.verify.Enable()
+}
+
+func (s *codeScreen) onSwitch() {
+	s.backup = !s.backup
+	s.entry.clear()
+	s.says.clear()
+	if s.backup {
+		s.ask.SetText(askBackup)
+		s.entry.SetPlaceHolder("XXXXX-XXXXX")
+		s.other.SetText("Use a verification code instead")
+	} else {
+		s.ask.SetText(askCode)
+		s.entry.SetPlaceHolder("123 456")
+		s.other.SetText("Use a backup code instead")
+	}
+	s.update()
+	s.u.win.Canvas().Focus(s.entry)
+}
+
+func (s *codeScreen) onVerify() {
+	if s.verify.Disabled() {
+		return
+	}
+	code, trust, backup := s.entry.Text, s.trust.Checked, s.backup
+	var sess *app.Session
+	left := -1
+	s.says.clear()
+	s.u.run(s.busy, func() (err error) {
+		if backup {
+			sess, left, err = s.u.svc.SubmitBackupCode(s.challenge, code, trust)
+			return err
+		}
+		sess, err = s.u.svc.SubmitCode(s.challenge, code, trust)
+		return err
+	}, func(err error) { s.verified(sess, left, err) })
+}
+
+func (s *codeScreen) verified(sess *app.Session, left int, err error) {
+	if err != nil {
+		s.entry.clear()
+		s.u.win.Canvas().Focus(s.entry)
+		switch {
+		case app.SignInAgain(err):
+			s.locked.end()
+			s.u.showSignIn(app.Message(err))
+		case !s.locked.begin(err):
+			s.says.sayErr(err)
+		}
+		return
+	}
+	s.locked.end()
+	note := ""
+	if left >= 0 {
+		note = backupNote(left)
+	}
+	s.u.signedIn(sess, note)
+}
+
+// backupNote is what the dashboard says after a backup code was used.
+func backupNote(left int) string {
+	switch {
+	case left == 0:
+		return "You used your last backup code. Generate new backup codes now, or you may be locked out if you lose your phone."
+	case left <= 2:
+		return fmt.Sprintf("You signed in with a backup code. Only %d %s left: generate new backup codes now.", left, plural(left, "backup code is", "backup codes are"))
+	default:
+		return fmt.Sprintf("You signed in with a backup code. %d backup codes are left.", left)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

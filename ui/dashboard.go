@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// dashboard is the signed-in home: who the person is, how their account is protected,
+// and what happened to it lately.
+type dashboard struct {
+	u      *UI
+	note   string
+	avatar *avatar
+	body   *fyne.Container
+	says   problem
+	turnOn *widget.Button
+}
+
+func (u *UI) showDashboard(note string) {
+	d := &dashboard{u: u, note: note, says: newProblem()}
+	u.reshow = func() { u.showDashboard("") }
+	d.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(d.avatar, u.sess.Username) })
+	spin := widget.NewActivity()
+	spin.Start()
+	d.body = container.NewStack(container.NewCenter(spin))
+	u.show(container.NewBorder(topBar(nil, d.avatar), nil, nil, nil, d.body), nil)
+	sess := u.sess
+	var a account
+	u.run(nil, func() (err error) {
+		a, err = u.readAccount(sess)
+		return err
+	}, func(err error) {
+		if err != nil {
+			d.failed(err)
+			return
+		}
+		d.fill(a)
+	})
+}
+
+// topBar is the strip across the top: back (when given), the app's name, and the avatar.
+func topBar(back *widget.Button, right fyne.CanvasObject) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("Twostep", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	left := container.NewHBox(appLogo(28), name)
+	if back != nil {
+		left = container.NewHBox(back, widget.NewSeparator(), appLogo(28), name)
+	}
+	bar := container.NewBorder(nil, nil, left, right)
+	return container.NewVBox(container.NewPadded(bar), widget.NewSeparator())
+}
+
+func (d *dashboard) failed(err error) {
+	d.says.sayErr(err)
+	retry := widget.NewButton("Try again", func() { d.u.showDashboard(d.note) })
+	d.body.Objects = []fyne.CanvasObject{column(formWidth, d.says, retry)}
+	d.body.Refresh()
+}
+
+func (d *dashboard) fill(a account) {
+	d.avatar.set(a.profile.Initials(a.status.Username), a.profile.Picture)
+	greeting := a.profile.DisplayName
+	if greeting == "" {
+		greeting = a.status.Username
+	}
+	parts := []fyne.CanvasObject{heading("Welcome, " + greeting)}
+	if d.note != "" {
+		parts = append(parts, d.noteCard(a.status))
+	}
+	parts = append(parts,
+		container.NewGridWithColumns(2, d.twoStepCard(a.status), d.backupCard(a.status)),
+		container.NewGridWithColumns(2, d.profileCard(a), d.devicesCard(a.devices)),
+		d.activityCard(a.events))
+	d.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))}
+	d.body.Refresh()
+	if d.turnOn != nil {
+		d.u.win.Canvas().Focus(d.turnOn)
+	}
+}
+
+// noteCard carries the one-off message, e.g. after a backup code, with the way out.
+func (d *dashboard) noteCard(st app.Status) fyne.CanvasObject {
+	text := paragraph(d.note)
+	text.Importance = widget.WarningImportance
+	if !st.BackupCodesLow {
+		return widget.NewCard("", "", text)
+	}
+	text.Importance = widget.DangerImportance
+	gen := widget.NewButtonWithIcon("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
+	gen.Importance = widget.DangerImportance
+	return widget.NewCard("", "", container.NewVBox(text, container.NewHBox(gen)))
+}
+
+func (d *dashboard) twoStepCard(st app.Status) fyne.CanvasObject {
+	if st.TwoFactor {
+		state := widget.NewLabelWithStyle("On", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		state.Importance = widget.SuccessImportance
+		return widget.NewCard("Two-step authentication", "", container.NewVBox(
+			container.NewHBox(widget.NewIcon(theme.ConfirmIcon()), widget.NewLabel("Two-step authentication is"), state),
+			paragraph("New devices ask for a code from your authenticator app after your password.")))
+	}
+	state := widget.NewLabelWithStyle("Off", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	state.Importance = widget.WarningImportance
+	d.turnOn = widget.NewButtonWithIcon("Turn on two-step authentication", theme.ConfirmIcon(), d.u.onEnable)
+	d.turnOn.Importance = widget.HighImportance
+	return widget.NewCard("Two-step authentication", "", container.NewVBox(
+		container.NewHBox(widget.NewIcon(theme.WarningIcon()), widget.NewLabel("Two-step authentication is"), state),
+		paragraph("Protect your account with a code from your phone, so a stolen password is not enough."),
+		container.NewHBox(d.turnOn)))
+}
+
+func (d *dashboard) backupCard(st app.Status) fyne.CanvasObject {
+	if !st.TwoFactor {
+		return widget.NewCard("Backup codes", "", paragraph("You get ten backup codes when you turn on two-step authentication."))
+	}
+	left := widget.NewLabelWithStyle(fmt.Sprintf("%d of %d left", st.BackupCodesLeft, app.BackupCodeCount), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := paragraph("Each backup code signs you in once if you lose your phone.")
+	if st.BackupCodesLow {
+		left.Importance = widget.DangerImportance
+		hint.SetText("You are running out of backup codes. Generate new ones in Settings > Security.")
+	}
+	return widget.NewCard("Backup codes", "", container.NewVBox(left, hint))
+}
+
+func (d *dashboard) profileCard(a account) fyne.CanvasObject {
+	p := a.profile
+	rows := []fyne.CanvasObject{infoRow("Username", a.status.Username)}
+	for _, r := range [][2]string{{"Name", p.DisplayName}, {"Email", p.Email}, {"Phone", p.Phone}, {"Note", p.Note}} {
+		if r[1] != "" {
+			rows = append(rows, infoRow(r[0], r[1]))
+		}
+	}
+	edit := widget.NewButtonWithIcon("Edit profile", theme.DocumentCreateIcon(), func() { d.u.showSettings(tabProfile) })
+	rows = append(rows, container.NewHBox(edit))
+	return widget.NewCard("Your information", "", container.NewVBox(rows...))
+}
+
+func infoRow(caption, value string) fyne.CanvasObject {
+	v := widget.NewLabel(value)
+	v.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, v)
+}
+
+func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
+	if len(devices) == 0 {
+		return widget.NewCard("Trusted devices", "", paragraph("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."))
+	}
+	rows := []fyne.CanvasObject{}
+	for _, dev := range devices {
+		rows = append(rows, widget.NewLabel(deviceTitle(dev)+" · last used "+when(dev.LastUsed, d.u.now())))
+	}
+	manage := widget.NewButton("Manage devices", func() { d.u.showSettings(tabSecurity) })
+	rows = append(rows, container.NewHBox(manage))
+	return widget.NewCard("Trusted devices", "", container.NewVBox(rows...))
+}
+
+func (d *dashboard) activityCard(events []app.Event) fyne.CanvasObject {
+	if len(events) == 0 {
+		return widget.NewCard("Recent activity", "", widget.NewLabel("Nothing yet."))
+	}
+	rows := []fyne.CanvasObject{}
+	for _, ev := range events {
+		rows = append(rows, widget.NewLabel(eventLine(ev, d.u.now())))
+	}
+	return widget.NewCard("Recent activity", "", container.NewVBox(rows...))
+}

@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// qrSize is the QR code's side in pixels: large enough for any phone camera, drawn pixel
+// for pixel so its modules stay sharp.
+const qrSize = 220
+
+// clipboardClear is how long a copied setup key or backup codes stay on the clipboard.
+const clipboardClear = 60
+
+// enableDialog walks through turning two-step authentication on: install an app, scan
+// the QR code (or type the setup key), and confirm with the first code.
+type enableDialog struct {
+	u      *UI
+	enrol  app.Enrolment
+	dlg    *dialog.CustomDialog
+	qr     *canvas.Image
+	code   *field
+	enable *widget.Button
+	cancel *widget.Button
+	copied *widget.Label
+	says   problem
+	busy   *busy
+	done   bool
+}
+
+// onEnable starts enrolment off the UI goroutine (the pending secret goes to the keyring)
+// and opens the dialog when it is ready.
+func (u *UI) onEnable() {
+	sess := u.sess
+	var enrol app.Enrolment
+	var qr image.Image
+	u.run(nil, func() (err error) {
+		if enrol, err = u.svc.BeginEnrolment(sess); err != nil {
+			return err
+		}
+		qr, err = enrol.QRImage(qrSize)
+		return err
+	}, func(err error) {
+		if err != nil {
+			dialog.ShowInformation("Two-step authentication", app.Message(err), u.win)
+			return
+		}
+		u.showEnable(enrol, qr)
+	})
+}
+
+func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
+	e := &enableDialog{u: u, enrol: enrol, code: newField("123 456"), says: newProblem(), copied: widget.NewLabel("")}
+	e.qr = canvas.NewImageFromImage(qr)
+	e.qr.FillMode = canvas.ImageFillContain
+	e.qr.ScaleMode = canvas.ImageScalePixels
+	e.qr.SetMinSize(fyne.NewSquareSize(qrSize))
+	e.enable = widget.NewButton("Enable", e.onConfirm)
+	e.enable.Importance = widget.HighImportance
+	e.cancel = widget.NewButton("Cancel", e.onCancel)
+	e.busy = newBusy(e.enable, e.cancel, e.code)
+	e.busy.update = e.update
+	e.code.OnChanged = func(string) { e.update() }
+	e.code.OnSubmitted = func(string) { e.onConfirm() }
+	e.code.onEscape = e.onCancel
+	e.update()
+	body := container.NewVBox(e.stepApps(), widget.NewSeparator(), e.stepScan(), widget.NewSeparator(), e.stepCode())
+	e.dlg = dialog.NewCustomWithoutButtons("Turn on two-step authentication", body, u.win)
+	e.dlg.Resize(fyne.NewSize(760, 600))
+	e.dlg.Show()
+	u.escape = e.onCancel
+	u.win.Canvas().Focus(e.code)
+}
+
+func (e *enableDialog) stepApps() fyne.CanvasObject {
+	apps := widget.NewForm(
+		widget.NewFormItem("iOS", widget.NewLabel("Google Authenticator, Duo Mobile, 1Password, Authy")),
+		widget.NewFormItem("Android", widget.NewLabel("Google Authenticator, Duo Mobile, Authy")),
+		widget.NewFormItem("Windows Phone", widget.NewLabel("Microsoft Authenticator, Duo Mobile")),
+	)
+	return container.NewVBox(subheading("1. Download an authenticator app on your phone (we recommend Authy)"), apps)
+}
+
+func (e *enableDialog) stepScan() fyne.CanvasObject {
+	key := widget.NewLabelWithStyle(e.enrol.SetupKey, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
+	key.Wrapping = fyne.TextWrapWord
+	copyKey := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), e.onCopy)
+	warn := paragraph("Do not delete the Twostep account from your authenticator app later: without it, only a backup code can sign you in.")
+	warn.Importance = widget.WarningImportance
+	side := container.NewVBox(
+		paragraph("Can't scan? Add the account by hand with this setup key (time-based):"),
+		key,
+		container.NewHBox(copyKey, e.copied),
+		warn)
+	return container.NewVBox(
+		subheading("2. In the app, choose \"Add a new account\" and scan this QR code"),
+		container.NewBorder(nil, nil, container.NewCenter(e.qr), nil, side))
+}
+
+func (e *enableDialog) stepCode() fyne.CanvasObject {
+	return container.NewVBox(
+		subheading("3. Enter the 6-digit code the app shows"),
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.busy.spin, e.cancel, e.enable), e.code),
+		e.says)
+}
+
+// update allows Enable only when the entry holds six digits (spaces are fine).
+func (e *enableDialog) update() {
+	if e.busy.running || !app.CodeComplete(e.code.Text) {
+		e.enable.Disable()
+		return
+	}
+	e.enable.Enable()
+}
+
+func (e *enableDialog) onCopy() {
+	e.u.copySecret(e.enrol.SetupKey)
+	e.copied.SetText("Copied. The clipboard is cleared in 60 seconds.")
+}
+
+func (e *enableDialog) onConfirm() {
+	if e.enable.Disabled() {
+		return
+	}
+	sess, code := e.u.sess, e.code.Text
+	var codes []string
+	e.says.clear()
+	e.u.run(e.busy, func() (err error) {
+		codes, err = e.u.svc.ConfirmEnrolment(sess, code)
+		return err
+	}, func(err error) {
+		if err != nil {
+			e.code.clear()
+			e.says.sayErr(err)
+			e.u.win.Canvas().Focus(e.code)
+			return
+		}
+		e.done = true
+		e.u.escape = nil
+		e.dlg.Hide()
+		e.u.showBackupCodes(codes, e.u.refreshPage)
+	})
+}
+
+// onCancel closes the dialog and drops the pending secret; two-step stays off.
+func (e *enableDialog) onCancel() {
+	if e.busy.running {
+		return
+	}
+	e.u.escape = nil
+	e.dlg.Hide()
+	sess := e.u.sess
+	e.u.run(nil, func() error { return e.u.svc.CancelEnrolment(sess) }, func(error) {})
+}

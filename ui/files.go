@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+)
+
+func (u *UI) fileSaveDialog(name string, done func(fyne.URIWriteCloser, error)) {
+	d := dialog.NewFileSave(done, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt"}))
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+func (u *UI) fileOpenDialog(done func(fyne.URIReadCloser, error)) {
+	d := dialog.NewFileOpen(done, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	d.Resize(u.dialogSize())
+	d.Show()
+}
+
+// dialogSize fits a file dialog inside the window with a margin.
+func (u *UI) dialogSize() fyne.Size {
+	s := u.win.Canvas().Size()
+	return fyne.NewSize(max(s.Width-80, 400), max(s.Height-80, 300))
+}
+
+// writePrivate writes text through w and closes it. A local file is made owner-only
+// before anything is written, so the codes never sit in a file others can read.
+func writePrivate(w fyne.URIWriteCloser, text string) (string, error) {
+	where := w.URI().String()
+	if w.URI().Scheme() == "file" {
+		where = w.URI().Path()
+		if err := os.Chmod(where, 0o600); err != nil {
+			w.Close()
+			return where, err
+		}
+	}
+	if _, err := w.Write([]byte(text)); err != nil {
+		w.Close()
+		return where, err
+	}
+	return where, w.Close()
+}
+
+// fileProblem says why a file could not be written, in words a person can act on.
+func fileProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "you do not have permission to write there."
+	case errors.Is(err, syscall.ENOSPC):
+		return "the disk is full."
+	case errors.Is(err, syscall.EROFS):
+		return "that place is read-only."
+	default:
+		return "the file could not be written."
+	}
+}

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// passwordForm is the Change password section of the Security tab.
+type passwordForm struct {
+	t        *securityTab
+	current  *field
+	next     *field
+	confirm  *field
+	code     *field // only with two-step on
+	meter    *strengthMeter
+	mismatch *widget.Label
+	submit   *widget.Button
+	says     problem
+	busy     *busy
+	content  fyne.CanvasObject
+}
+
+func newPasswordForm(t *securityTab) *passwordForm {
+	f := &passwordForm{t: t, current: newSecretField("Current password"), next: newSecretField("At least 8 characters"),
+		confirm: newSecretField("Type the new password again"), meter: newStrengthMeter(), says: newProblem()}
+	f.mismatch = paragraph("The new passwords do not match.")
+	f.mismatch.Importance = widget.WarningImportance
+	f.mismatch.Hide()
+	f.submit = widget.NewButton("Change password", f.onSubmit)
+	f.submit.Importance = widget.HighImportance
+	fields := []*field{f.current, f.next, f.confirm}
+	rows := []fyne.CanvasObject{
+		labelled("Current password", f.current),
+		labelled("New password", f.next), f.meter.box,
+		labelled("Confirm new password", f.confirm), f.mismatch,
+	}
+	if t.a.status.TwoFactor {
+		f.code = newField("123 456")
+		fields = append(fields, f.code)
+		rows = append(rows, labelled("Verification code or backup code", f.code))
+	}
+	controls := []fyne.Disableable{f.submit}
+	for _, x := range fields {
+		x.OnChanged = func(string) { f.update() }
+		x.OnSubmitted = func(string) { f.onSubmit() }
+		controls = append(controls, x)
+	}
+	f.busy = newBusy(controls...)
+	f.busy.update = f.update
+	f.update()
+	rows = append(rows, f.says, container.NewHBox(layoutSpacer(), f.busy.spin, f.submit))
+	f.content = section("Change password", "Every device, including this one, will ask for a verification code at its next sign-in.",
+		container.NewVBox(rows...))
+	return f
+}
+
+func (f *passwordForm) fields() []*field {
+	if f.code != nil {
+		return []*field{f.current, f.next, f.confirm, f.code}
+	}
+	return []*field{f.current, f.next, f.confirm}
+}
+
+func (f *passwordForm) update() {
+	f.meter.show(f.next.Text, f.t.a.status.Username)
+	differ := f.confirm.Text != "" && f.confirm.Text != f.next.Text
+	if differ {
+		f.mismatch.Show()
+	} else {
+		f.mismatch.Hide()
+	}
+	ok := !differ && !f.busy.running
+	for _, x := range f.fields() {
+		ok = ok && x.Text != ""
+	}
+	if ok {
+		f.submit.Enable()
+	} else {
+		f.submit.Disable()
+	}
+}
+
+func (f *passwordForm) onSubmit() {
+	if f.submit.Disabled() {
+		return
+	}
+	u := f.t.s.u
+	sess, cur, next, code := u.sess, f.current.Text, f.next.Text, ""
+	if f.code != nil {
+		code = f.code.Text
+	}
+	f.says.clear()
+	u.run(f.busy, func() error { return u.svc.ChangePassword(sess, cur, next, code) }, func(err error) {
+		if f.code != nil {
+			f.code.clear()
+		}
+		if err != nil {
+			f.says.sayErr(err)
+			return
+		}
+		for _, x := range f.fields() {
+			x.clear()
+		}
+		f.says.good("Password changed. Every device, including this one, will ask for a verification code at its next sign-in.")
+	})
+}

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// profileTab edits the personal information and the profile picture.
+type profileTab struct {
+	s       *settings
+	name    *field
+	email   *field
+	phone   *field
+	note    *widget.Entry
+	picture []byte
+	preview *avatar
+	choose  *widget.Button
+	remove  *widget.Button
+	save    *widget.Button
+	says    problem
+	busy    *busy
+	content fyne.CanvasObject
+	user    string
+}
+
+func newProfileTab(s *settings, a account) *profileTab {
+	p := &profileTab{s: s, name: newField("How you like to be called"), email: newField("you@example.com"),
+		phone: newField("+44 20 7946 0000"), note: widget.NewMultiLineEntry(), picture: a.profile.Picture,
+		says: newProblem(), user: a.status.Username}
+	p.name.SetText(a.profile.DisplayName)
+	p.email.SetText(a.profile.Email)
+	p.phone.SetText(a.profile.Phone)
+	p.note.SetText(a.profile.Note)
+	p.note.SetMinRowsVisible(3)
+	p.note.Wrapping = fyne.TextWrapWord
+	p.preview = newAvatar(96, a.profile.Initials(p.user), p.picture, nil)
+	p.choose = widget.NewButtonWithIcon("Choose picture…", theme.FolderOpenIcon(), p.onChoose)
+	p.remove = widget.NewButtonWithIcon("Remove picture", theme.DeleteIcon(), p.onRemove)
+	p.save = widget.NewButtonWithIcon("Save profile", theme.DocumentSaveIcon(), p.onSave)
+	p.save.Importance = widget.HighImportance
+	p.busy = newBusy(p.save, p.choose, p.remove, p.name, p.email, p.phone, p.note)
+	p.busy.update = p.update
+	for _, f := range []*field{p.name, p.email, p.phone} {
+		f.OnSubmitted = func(string) { p.onSave() }
+	}
+	p.update()
+	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph("PNG or JPEG, up to 1 MB."))
+	form := container.NewVBox(
+		labelled("Display name", p.name),
+		labelled("Email", p.email),
+		labelled("Phone", p.phone),
+		labelled("Note", p.note),
+		p.says,
+		container.NewHBox(layoutSpacer(), p.busy.spin, p.save))
+	p.content = container.NewVScroll(container.NewPadded(container.NewBorder(nil, nil,
+		section("Profile picture", "", container.NewHBox(picture)), nil,
+		section("Personal information", "Shown on your dashboard. Twostep keeps it encrypted.", form))))
+	return p
+}
+
+func (p *profileTab) update() {
+	if p.picture == nil {
+		p.remove.Disable()
+	} else if !p.busy.running {
+		p.remove.Enable()
+	}
+}
+
+func (p *profileTab) onChoose() {
+	p.s.u.pickOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			p.says.say("Twostep could not open that file. Choose another picture.")
+			return
+		}
+		if r == nil {
+			return // cancelled: nothing changes
+		}
+		var data []byte
+		p.s.u.run(p.busy, func() error {
+			defer r.Close()
+			var err error
+			if data, err = io.ReadAll(io.LimitReader(r, app.MaxPictureBytes+1)); err != nil {
+				return err
+			}
+			return app.CheckPicture(data)
+		}, func(err error) {
+			if err != nil {
+				p.says.sayErr(err)
+				return
+			}
+			p.says.clear()
+			p.picture = data
+			p.preview.set(p.initials(), data)
+			p.update()
+		})
+	})
+}
+
+func (p *profileTab) onRemove() {
+	p.picture = nil
+	p.preview.set(p.initials(), nil)
+	p.update()
+}
+
+func (p *profileTab) initials() string {
+	return app.Profile{DisplayName: p.name.Text}.Initials(p.user)
+}
+
+func (p *profileTab) onSave() {
+	prof := app.Profile{DisplayName: p.name.Text, Email: p.email.Text, Phone: p.phone.Text, Note: p.note.Text, Picture: p.picture}
+	sess := p.s.u.sess
+	p.says.clear()
+	p.s.u.run(p.busy, func() error { return p.s.u.svc.UpdateProfile(sess, prof) }, func(err error) {
+		if err != nil {
+			p.says.sayErr(err)
+			return
+		}
+		p.says.good("Profile saved.")
+		p.s.avatar.set(prof.Initials(p.user), prof.Picture)
+		p.preview.set(prof.Initials(p.user), prof.Picture)
+	})
+}

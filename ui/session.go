@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// account is what the dashboard and Settings show about the signed-in person, read in one
+// trip off the UI goroutine.
+type account struct {
+	status  app.Status
+	profile app.Profile
+	devices []app.DeviceInfo
+	events  []app.Event
+}
+
+// recentEvents is how much activity the dashboard lists.
+const recentEvents = 8
+
+func (u *UI) readAccount(sess *app.Session) (account, error) {
+	var a account
+	var err error
+	if a.status, err = u.svc.Status(sess); err != nil {
+		return a, err
+	}
+	if a.profile, err = u.svc.Profile(sess); err != nil {
+		return a, err
+	}
+	if a.devices, err = u.svc.Devices(sess); err != nil {
+		return a, err
+	}
+	a.events, err = u.svc.Activity(sess, recentEvents)
+	return a, err
+}
+
+// signedIn starts a session in the window and shows the dashboard; note is a one-off
+// message for it (e.g. backup codes left).
+func (u *UI) signedIn(sess *app.Session, note string) {
+	u.sess = sess
+	u.showDashboard(note)
+}
+
+// avatarMenu opens the profile picture's menu under it, right-aligned with it.
+func (u *UI) avatarMenu(from fyne.CanvasObject, username string) {
+	who := fyne.NewMenuItem("Signed in as "+username, nil)
+	who.Disabled = true
+	menu := fyne.NewMenu("",
+		who,
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Settings", func() { u.showSettings(tabProfile) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Sign out", u.onSignOut),
+		fyne.NewMenuItem("Sign out completely…", u.onSignOutCompletely),
+	)
+	pop := widget.NewPopUpMenu(menu, u.win.Canvas())
+	width := pop.MinSize().Width
+	pop.ShowAtRelativePosition(fyne.NewPos(from.Size().Width-width, from.Size().Height+4), from)
+	u.win.Canvas().Focus(pop)
+}
+
+func (u *UI) onSignOut() {
+	sess := u.sess
+	u.run(nil, func() error { return u.svc.SignOut(sess) }, func(err error) {
+		u.sess = nil
+		u.showSignIn(signOutNote(err, "You signed out."))
+	})
+}
+
+func (u *UI) onSignOutCompletely() {
+	d := dialog.NewConfirm("Sign out completely?",
+		"This device will stop being trusted: the next sign-in here asks for your password and a verification code again.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			sess := u.sess
+			u.run(nil, func() error { return u.svc.SignOutCompletely(sess) }, func(err error) {
+				u.sess = nil
+				u.showSignIn(signOutNote(err, "You signed out completely. This device will ask for a verification code next time."))
+			})
+		}, u.win)
+	d.SetConfirmText("Sign out completely")
+	d.Show()
+}
+
+// signOutNote is what the sign-in screen says after a sign-out; the window signs out
+// either way, but a failure to forget the device must not pass silently.
+func signOutNote(err error, ok string) string {
+	if err != nil {
+		return "You are signed out, but Twostep could not finish: " + app.Message(err)
+	}
+	return ok
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Settings tabs, in the order they appear.
+const (
+	tabProfile = iota
+	tabSecurity
+)
+
+// settings is the Settings page: a Profile tab and a Security tab under the top bar.
+type settings struct {
+	u        *UI
+	avatar   *avatar
+	tabs     *container.AppTabs
+	profile  *profileTab
+	security *securityTab
+	body     *fyne.Container
+}
+
+func (u *UI) showSettings(tab int) {
+	s := &settings{u: u}
+	u.reshow = func() { s.reload(s.selected()) }
+	back := widget.NewButtonWithIcon("Dashboard", theme.NavigateBackIcon(), func() { u.showDashboard("") })
+	back.Importance = widget.LowImportance
+	s.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(s.avatar, u.sess.Username) })
+	spin := widget.NewActivity()
+	spin.Start()
+	s.body = container.NewStack(container.NewCenter(spin))
+	u.show(container.NewBorder(topBar(back, s.avatar), nil, nil, nil, s.body), nil)
+	s.reload(tab)
+}
+
+// reload reads the account again and rebuilds both tabs, keeping tab selected.
+func (s *settings) reload(tab int) {
+	sess := s.u.sess
+	var a account
+	s.u.run(nil, func() (err error) {
+		a, err = s.u.readAccount(sess)
+		return err
+	}, func(err error) {
+		if err != nil {
+			says := newProblem()
+			says.sayErr(err)
+			s.body.Objects = []fyne.CanvasObject{column(formWidth, says, widget.NewButton("Try again", func() { s.reload(tab) }))}
+			s.body.Refresh()
+			return
+		}
+		s.fill(a, tab)
+	})
+}
+
+func (s *settings) fill(a account, tab int) {
+	s.avatar.set(a.profile.Initials(a.status.Username), a.profile.Picture)
+	s.profile = newProfileTab(s, a)
+	s.security = newSecurityTab(s, a)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Profile", theme.AccountIcon(), s.profile.content),
+		container.NewTabItemWithIcon("Security", theme.SettingsIcon(), s.security.content),
+	)
+	s.tabs.SelectIndex(tab)
+	s.body.Objects = []fyne.CanvasObject{container.NewPadded(s.tabs)}
+	s.body.Refresh()
+}
+
+// selected is the open tab.
+func (s *settings) selected() int {
+	if s.tabs == nil {
+		return tabProfile
+	}
+	return s.tabs.SelectedIndex()
+}
+
+// section is one titled block of a Settings tab.
+func section(title, subtitle string, content fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard(title, subtitle, content)
+}

@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+	"twostep/assets"
+)
+
+// signInScreen asks for a username and password.
+type signInScreen struct {
+	u        *UI
+	username *field
+	password *field
+	submit   *widget.Button
+	create   *widget.Button
+	says     problem
+	busy     *busy
+	locked   *lockout
+}
+
+// showSignIn shows the sign-in screen; note, when set, is a neutral line above the form
+// (e.g. after signing out completely).
+func (u *UI) showSignIn(note string) {
+	u.reshow, u.escape = nil, nil
+	s := &signInScreen{u: u, username: newField("Username"), password: newSecretField("Password"), says: newProblem()}
+	s.submit = widget.NewButton("Sign in", s.onSubmit)
+	s.submit.Importance = widget.HighImportance
+	s.create = widget.NewButton("Create account", func() { u.showSignUp() })
+	s.create.Importance = widget.LowImportance
+	s.busy = newBusy(s.submit, s.create, s.username, s.password)
+	s.busy.update = s.update
+	s.locked = &lockout{u: u, says: s.says, button: s.submit, onEnd: s.update}
+	s.username.OnSubmitted = func(string) { s.onSubmit() }
+	s.password.OnSubmitted = func(string) { s.onSubmit() }
+	s.username.OnChanged = func(string) { s.update() }
+	s.password.OnChanged = func(string) { s.update() }
+	s.update()
+
+	info := paragraph(note)
+	if note == "" {
+		info.Hide()
+	}
+	u.show(column(formWidth,
+		appLogo(64),
+		heading("Sign in to Twostep"),
+		info,
+		labelled("Username", s.username),
+		labelled("Password", s.password),
+		s.says,
+		container.NewBorder(nil, nil, s.busy.spin, nil, s.submit),
+		widget.NewSeparator(),
+		container.NewHBox(widget.NewLabel("New to Twostep?"), s.create),
+	), s.username)
+}
+
+func appLogo(size float32) fyne.CanvasObject {
+	logo := canvas.NewImageFromResource(assets.Icon)
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSquareSize(size))
+	return container.NewCenter(logo)
+}
+
+// update enables Sign in only when both fields hold something and no lockout runs.
+func (s *signInScreen) update() {
+	if s.busy.running || s.locked.active() || strings.TrimSpace(s.username.Text) == "" || s.password.Text == "" {
+		s.submit.Disable()
+		return
+	}
+	s.submit.Enable()
+}
+
+func (s *signInScreen) onSubmit() {
+	if s.username.Text == "" {
+		s.u.win.Canvas().Focus(s.username)
+		return
+	}
+	if s.password.Text == "" {
+		s.u.win.Canvas().Focus(s.password)
+		return
+	}
+	if s.locked.active() {
+		return
+	}
+	name, pw := s.username.Text, s.password.Text
+	var res app.SignInResult
+	s.says.clear()
+	s.u.run(s.busy, func() (err error) {
+		res, err = s.u.svc.SignIn(name, pw)
+		return err
+	}, func(err error) { s.signedIn(name, res, err) })
+}
+
+func (s *signInScreen) signedIn(name string, res app.SignInResult, err error) {
+	if err != nil {
+		if !s.locked.begin(err) {
+			s.says.sayErr(err)
+		}
+		s.password.clear()
+		s.u.win.Canvas().Focus(s.password)
+		return
+	}
+	s.locked.end()
+	if res.Session != nil {
+		s.u.signedIn(res.Session, "")
+		return
+	}
+	s.u.showCode(name, res.Challenge)
+}

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// signUpScreen creates an account: username, password with a live strength meter, and a
+// confirmation.
+type signUpScreen struct {
+	u        *UI
+	username *field
+	password *field
+	confirm  *field
+	meter    *strengthMeter
+	mismatch *widget.Label
+	submit   *widget.Button
+	back     *widget.Button
+	says     problem
+	busy     *busy
+}
+
+func (u *UI) showSignUp() {
+	s := &signUpScreen{u: u, username: newField("Choose a username"), password: newSecretField("At least 8 characters"),
+		confirm: newSecretField("Type the password again"), meter: newStrengthMeter(), says: newProblem()}
+	s.mismatch = paragraph("The passwords do not match.")
+	s.mismatch.Importance = widget.WarningImportance
+	s.mismatch.Hide()
+	s.submit = widget.NewButton("Create account", s.onSubmit)
+	s.submit.Importance = widget.HighImportance
+	s.back = widget.NewButton("Sign in instead", func() { u.showSignIn("") })
+	s.back.Importance = widget.LowImportance
+	s.busy = newBusy(s.submit, s.back, s.username, s.password, s.confirm)
+	s.busy.update = s.update
+	for _, f := range []*field{s.username, s.password, s.confirm} {
+		f.OnChanged = func(string) { s.update() }
+		f.OnSubmitted = func(string) { s.onSubmit() }
+	}
+	s.update()
+	u.show(column(formWidth,
+		appLogo(64),
+		heading("Create your Twostep account"),
+		labelled("Username", s.username),
+		labelled("Password", s.password),
+		s.meter.box,
+		labelled("Confirm password", s.confirm),
+		s.mismatch,
+		s.says,
+		container.NewBorder(nil, nil, s.busy.spin, nil, s.submit),
+		widget.NewSeparator(),
+		container.NewHBox(widget.NewLabel("Already have an account?"), s.back),
+	), s.username)
+}
+
+// update refreshes the meter and allows Create account once every field is filled in and
+// the two passwords match; the engine still has the last word on the password.
+func (s *signUpScreen) update() {
+	s.meter.show(s.password.Text, s.username.Text)
+	differ := s.confirm.Text != "" && s.confirm.Text != s.password.Text
+	if differ {
+		s.mismatch.Show()
+	} else {
+		s.mismatch.Hide()
+	}
+	if s.busy.running || differ || strings.TrimSpace(s.username.Text) == "" || s.password.Text == "" || s.confirm.Text == "" {
+		s.submit.Disable()
+		return
+	}
+	s.submit.Enable()
+}
+
+func (s *signUpScreen) onSubmit() {
+	for _, f := range []*field{s.username, s.password, s.confirm} {
+		if f.Text == "" {
+			s.u.win.Canvas().Focus(f)
+			return
+		}
+	}
+	if s.submit.Disabled() {
+		return
+	}
+	name, pw := s.username.Text, s.password.Text
+	var sess *app.Session
+	s.says.clear()
+	s.u.run(s.busy, func() (err error) {
+		sess, err = s.u.svc.CreateAccount(name, pw)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.says.sayErr(err)
+			return
+		}
+		s.u.signedIn(sess, "")
+	})
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+	"twostep/assets"
+)
+
+// startPage is what the window shows while Twostep opens its data file and the keyring,
+// and, when either cannot be used, the page that says why, with Retry and Quit.
+type startPage struct {
+	u     *UI
+	title *widget.RichText
+	why   *widget.Label
+	spin  *widget.Activity
+	retry *widget.Button
+	quit  *widget.Button
+}
+
+func (u *UI) startOpening() {
+	p := &startPage{u: u, title: heading("Opening Twostep…"), why: paragraph(""), spin: widget.NewActivity()}
+	p.retry = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), p.onRetry)
+	p.retry.Importance = widget.HighImportance
+	p.quit = widget.NewButton("Quit", p.onQuit)
+	p.retry.Hide()
+	p.quit.Hide()
+	p.why.Hide()
+	logo := canvas.NewImageFromResource(assets.Icon)
+	logo.FillMode = canvas.ImageFillContain
+	logo.SetMinSize(fyne.NewSquareSize(72))
+	buttons := container.NewHBox(layoutSpacer(), p.quit, p.retry)
+	u.show(column(formWidth+80, container.NewCenter(logo), p.title, p.spin, p.why, buttons), nil)
+	p.onRetry()
+}
+
+func (p *startPage) onRetry() {
+	p.title.Segments[0].(*widget.TextSegment).Text = "Opening Twostep…"
+	p.title.Refresh()
+	p.why.Hide()
+	p.spin.Show()
+	p.spin.Start()
+	var svc *app.Service
+	p.retry.Disable()
+	p.u.run(nil, func() (err error) {
+		svc, err = p.u.open()
+		return err
+	}, func(err error) {
+		p.spin.Stop()
+		p.spin.Hide()
+		p.retry.Enable()
+		if err != nil {
+			p.failed(err)
+			return
+		}
+		p.u.svc = svc
+		p.u.showSignIn("")
+	})
+}
+
+func (p *startPage) failed(err error) {
+	p.title.Segments[0].(*widget.TextSegment).Text = "Twostep cannot start"
+	p.title.Refresh()
+	p.why.SetText(app.Message(err))
+	p.why.Show()
+	p.retry.Show()
+	p.quit.Show()
+	p.u.win.Canvas().Focus(p.retry)
+}
+
+func (p *startPage) onQuit() { p.u.app.Quit() }

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+)
+
+// formWidth is the width of the centred sign-in style forms.
+const formWidth = 400
+
+// heading is a screen or dialog title.
+func heading(text string) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		SizeName:  theme.SizeNameHeadingText,
+		TextStyle: fyne.TextStyle{Bold: true},
+	}})
+}
+
+// subheading titles a step or a section inside a screen.
+func subheading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// paragraph is text that wraps to the width it is given.
+func paragraph(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// problem is the inline line that says what went wrong; it is hidden while empty.
+type problem struct{ *widget.Label }
+
+func newProblem() problem {
+	l := paragraph("")
+	l.Importance = widget.DangerImportance
+	l.Hide()
+	return problem{l}
+}
+
+func (p problem) say(text string) {
+	p.SetText(text)
+	p.Label.Importance = widget.DangerImportance
+	p.Show()
+}
+
+// good says something went well, in the same place a problem would show.
+func (p problem) good(text string) {
+	p.SetText(text)
+	p.Label.Importance = widget.SuccessImportance
+	p.Show()
+}
+
+func (p problem) sayErr(err error) { p.say(app.Message(err)) }
+
+func (p problem) clear() {
+	p.SetText("")
+	p.Hide()
+}
+
+// labelled stacks a caption over a field, the way desktop forms read top to bottom.
+func labelled(caption string, obj fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), obj)
+}
+
+// column centres objects in a column of fixed width, for forms on an otherwise empty page.
+func column(width float32, objs ...fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewVBox(objs...)
+	return container.NewVScroll(container.NewCenter(container.New(fixedWidth(width), box)))
+}
+
+// fixedWidth lays its children out one above the other, each as wide as the column.
+type fixedWidth float32
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(float32(w), h)
+}
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(float32(w), max(size.Height, o.MinSize().Height)))
+	}
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

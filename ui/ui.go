@@ -1,0 +1,98 @@
+// Package ui holds Twostep's Fyne screens and dialogs. It depends on app/ only: no screen
+// knows how bbolt or the keyring store anything. Every call into app/ runs off the UI
+// goroutine (argon2id and the keyring take tens of milliseconds, and an unlock prompt can
+// take minutes) and comes back through UI.run.
+package ui
+
+import (
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"twostep/app"
+	"twostep/assets"
+)
+
+// Opener opens the data file and checks that the keyring can be used. It runs off the UI
+// goroutine; its error has a kind, which the start page explains.
+type Opener func() (*app.Service, error)
+
+// Default window size, and the preference keys that remember the last one.
+const (
+	defaultWidth  = 900
+	defaultHeight = 640
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+)
+
+// UI is the Twostep window and whoever is signed in to it.
+type UI struct {
+	app  fyne.App
+	win  fyne.Window
+	open Opener
+	svc  *app.Service
+	sess *app.Session
+
+	work sync.WaitGroup // background calls in flight, so tests can wait for them
+	now  func() time.Time
+	// after runs f on the UI goroutine after d, unless the returned stop is called first.
+	after func(d time.Duration, f func()) (stop func())
+	// pickSave and pickOpen show the file dialogs; tests swap them for a chosen file.
+	pickSave func(name string, done func(fyne.URIWriteCloser, error))
+	pickOpen func(done func(fyne.URIReadCloser, error))
+	// escape cancels the open dialog, if one is open; reshow rebuilds the current page.
+	escape func()
+	reshow func()
+}
+
+// New makes the Twostep window for a, shows the start page and begins opening the data.
+func New(a fyne.App, open Opener) *UI {
+	u := &UI{app: a, open: open, now: time.Now, after: afterOnUI}
+	u.win = a.NewWindow("Twostep")
+	u.win.SetIcon(assets.Icon)
+	u.win.SetMaster()
+	u.restoreSize()
+	u.win.SetCloseIntercept(u.onClose)
+	u.pickSave = u.fileSaveDialog
+	u.pickOpen = u.fileOpenDialog
+	u.addShortcuts()
+	u.startOpening()
+	return u
+}
+
+// Window is the Twostep window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// Wait blocks until background work started so far has finished and reported back.
+func (u *UI) Wait() { u.work.Wait() }
+
+func afterOnUI(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { fyne.Do(f) })
+	return func() { t.Stop() }
+}
+
+func (u *UI) restoreSize() {
+	p := u.app.Preferences()
+	w := p.FloatWithFallback(prefWidth, defaultWidth)
+	h := p.FloatWithFallback(prefHeight, defaultHeight)
+	u.win.Resize(fyne.NewSize(float32(max(w, 480)), float32(max(h, 400))))
+}
+
+// onClose remembers the window size for next time, then closes.
+func (u *UI) onClose() {
+	size := u.win.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		u.app.Preferences().SetFloat(prefWidth, float64(size.Width))
+		u.app.Preferences().SetFloat(prefHeight, float64(size.Height))
+	}
+	u.win.Close()
+}
+
+// show replaces the window's content with a screen and focuses its first field.
+func (u *UI) show(content fyne.CanvasObject, focus fyne.Focusable) {
+	u.win.SetContent(content)
+	if focus != nil {
+		u.win.Canvas().Focus(focus)
+	}
+}
