@@ -18,20 +18,21 @@ type backupDialog struct {
 	u      *UI
 	codes  []string
 	dlg    *dialog.CustomDialog
-	save   *widget.Button
-	copy   *widget.Button
-	done   *widget.Button
+	save   *dialogButton
+	copy   *dialogButton
+	done   *dialogButton
 	says   problem
 	kept   bool
 	closed func()
+	pop    func()
 }
 
 func (u *UI) showBackupCodes(codes []string, closed func()) {
 	b := &backupDialog{u: u, codes: codes, says: newProblem(), closed: closed}
-	b.save = widget.NewButtonWithIcon("Save…", theme.DocumentSaveIcon(), b.onSave)
+	b.save = u.newDialogButton("Save…", theme.DocumentSaveIcon(), b.onSave)
 	b.save.Importance = widget.HighImportance
-	b.copy = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), b.onCopy)
-	b.done = widget.NewButton("Done", b.onDone)
+	b.copy = u.newDialogButton("Copy", theme.ContentCopyIcon(), b.onCopy)
+	b.done = u.newDialogButton("Done", nil, b.onDone)
 	grid := container.NewGridWithColumns(2)
 	for i, c := range codes {
 		l := widget.NewLabelWithStyle(fmt.Sprintf("%2d.  %s", i+1, c), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
@@ -39,12 +40,11 @@ func (u *UI) showBackupCodes(codes []string, closed func()) {
 	}
 	advice := paragraph("If you lose your phone, each of these codes signs you in once instead of a verification code. " +
 		"Download them and store them somewhere safe, such as a password manager or a printed copy. Twostep will not show them again.")
-	body := container.NewVBox(advice, widget.NewCard("", "", grid), b.says,
+	body := container.NewVBox(advice, card("", "", grid), b.says,
 		container.NewHBox(b.save, b.copy, layoutSpacer(), b.done))
 	b.dlg = dialog.NewCustomWithoutButtons("Save your backup codes", container.New(fixedWidth(520), body), u.win)
+	b.pop = u.pushEscape(b.onDone)
 	b.dlg.Show()
-	u.win.Canvas().Focus(b.save)
-	u.escape = b.onDone
 }
 
 // backupFileName is the name the save dialog suggests.
@@ -104,21 +104,17 @@ func (b *backupDialog) onDone() {
 		b.close()
 		return
 	}
-	d := dialog.NewConfirm("Are you sure?",
+	b.u.confirm("Are you sure?",
 		"You have not saved or copied your backup codes. Without them, losing your phone can lock you out of your account.",
-		func(sure bool) {
+		"Close without saving", true, func(sure bool) {
 			if sure {
 				b.close()
 			}
-		}, b.u.win)
-	d.SetConfirmText("Close without saving")
-	d.SetDismissText("Go back")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+		})
 }
 
 func (b *backupDialog) close() {
-	b.u.escape = nil
+	b.pop()
 	b.dlg.Hide()
 	if b.closed != nil {
 		b.closed()

@@ -88,35 +88,41 @@ func (d *dashboard) noteCard(st app.Status) fyne.CanvasObject {
 	text := paragraph(d.note)
 	text.Importance = widget.WarningImportance
 	if !st.BackupCodesLow {
-		return widget.NewCard("", "", text)
+		return card("", "", text)
 	}
 	text.Importance = widget.DangerImportance
 	gen := widget.NewButtonWithIcon("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
 	gen.Importance = widget.DangerImportance
-	return widget.NewCard("", "", container.NewVBox(text, container.NewHBox(gen)))
+	return card("", "", container.NewVBox(text, container.NewHBox(gen)))
 }
 
 func (d *dashboard) twoStepCard(st app.Status) fyne.CanvasObject {
 	if st.TwoFactor {
-		state := widget.NewLabelWithStyle("On", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		state.Importance = widget.SuccessImportance
-		return widget.NewCard("Two-step authentication", "", container.NewVBox(
-			container.NewHBox(widget.NewIcon(theme.ConfirmIcon()), widget.NewLabel("Two-step authentication is"), state),
+		return card("Two-step authentication", "", container.NewVBox(twoStepState(true),
 			paragraph("New devices ask for a code from your authenticator app after your password.")))
 	}
-	state := widget.NewLabelWithStyle("Off", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	state.Importance = widget.WarningImportance
 	d.turnOn = widget.NewButtonWithIcon("Turn on two-step authentication", theme.ConfirmIcon(), d.u.onEnable)
 	d.turnOn.Importance = widget.HighImportance
-	return widget.NewCard("Two-step authentication", "", container.NewVBox(
-		container.NewHBox(widget.NewIcon(theme.WarningIcon()), widget.NewLabel("Two-step authentication is"), state),
+	return card("Two-step authentication", "", container.NewVBox(
+		twoStepState(false),
 		paragraph("Protect your account with a code from your phone, so a stolen password is not enough."),
 		container.NewHBox(d.turnOn)))
 }
 
+// twoStepState is the line that says whether two-step authentication is on, in colour.
+func twoStepState(on bool) fyne.CanvasObject {
+	icon, word, imp := theme.WarningIcon(), "Off", widget.WarningImportance
+	if on {
+		icon, word, imp = theme.ConfirmIcon(), "On", widget.SuccessImportance
+	}
+	state := widget.NewLabelWithStyle(word, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	state.Importance = imp
+	return container.NewHBox(widget.NewIcon(icon), widget.NewLabel("Two-step authentication is"), state)
+}
+
 func (d *dashboard) backupCard(st app.Status) fyne.CanvasObject {
 	if !st.TwoFactor {
-		return widget.NewCard("Backup codes", "", paragraph("You get ten backup codes when you turn on two-step authentication."))
+		return card("Backup codes", "", paragraph("You get ten backup codes when you turn on two-step authentication."))
 	}
 	left := widget.NewLabelWithStyle(fmt.Sprintf("%d of %d left", st.BackupCodesLeft, app.BackupCodeCount), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := paragraph("Each backup code signs you in once if you lose your phone.")
@@ -124,7 +130,7 @@ func (d *dashboard) backupCard(st app.Status) fyne.CanvasObject {
 		left.Importance = widget.DangerImportance
 		hint.SetText("You are running out of backup codes. Generate new ones in Settings > Security.")
 	}
-	return widget.NewCard("Backup codes", "", container.NewVBox(left, hint))
+	return card("Backup codes", "", container.NewVBox(left, hint))
 }
 
 func (d *dashboard) profileCard(a account) fyne.CanvasObject {
@@ -137,7 +143,7 @@ func (d *dashboard) profileCard(a account) fyne.CanvasObject {
 	}
 	edit := widget.NewButtonWithIcon("Edit profile", theme.DocumentCreateIcon(), func() { d.u.showSettings(tabProfile) })
 	rows = append(rows, container.NewHBox(edit))
-	return widget.NewCard("Your information", "", container.NewVBox(rows...))
+	return card("Your information", "", container.NewVBox(rows...))
 }
 
 func infoRow(caption, value string) fyne.CanvasObject {
@@ -148,7 +154,7 @@ func infoRow(caption, value string) fyne.CanvasObject {
 
 func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
 	if len(devices) == 0 {
-		return widget.NewCard("Trusted devices", "", paragraph("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."))
+		return card("Trusted devices", "", paragraph("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."))
 	}
 	rows := []fyne.CanvasObject{}
 	for _, dev := range devices {
@@ -156,16 +162,16 @@ func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
 	}
 	manage := widget.NewButton("Manage devices", func() { d.u.showSettings(tabSecurity) })
 	rows = append(rows, container.NewHBox(manage))
-	return widget.NewCard("Trusted devices", "", container.NewVBox(rows...))
+	return card("Trusted devices", "", container.NewVBox(rows...))
 }
 
 func (d *dashboard) activityCard(events []app.Event) fyne.CanvasObject {
 	if len(events) == 0 {
-		return widget.NewCard("Recent activity", "", widget.NewLabel("Nothing yet."))
+		return card("Recent activity", "", widget.NewLabel("Nothing yet."))
 	}
 	rows := []fyne.CanvasObject{}
 	for _, ev := range events {
 		rows = append(rows, widget.NewLabel(eventLine(ev, d.u.now())))
 	}
-	return widget.NewCard("Recent activity", "", container.NewVBox(rows...))
+	return card("Recent activity", "", container.NewVBox(rows...))
 }

@@ -28,12 +28,12 @@ type enableDialog struct {
 	dlg    *dialog.CustomDialog
 	qr     *canvas.Image
 	code   *field
-	enable *widget.Button
-	cancel *widget.Button
+	enable *dialogButton
+	cancel *dialogButton
 	copied *widget.Label
 	says   problem
 	busy   *busy
-	done   bool
+	pop    func() // takes the dialog's Escape off the stack
 }
 
 // onEnable starts enrolment off the UI goroutine (the pending secret goes to the keyring)
@@ -63,20 +63,20 @@ func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
 	e.qr.FillMode = canvas.ImageFillContain
 	e.qr.ScaleMode = canvas.ImageScalePixels
 	e.qr.SetMinSize(fyne.NewSquareSize(qrSize))
-	e.enable = widget.NewButton("Enable", e.onConfirm)
+	e.enable = u.newDialogButton("Enable", nil, e.onConfirm)
 	e.enable.Importance = widget.HighImportance
-	e.cancel = widget.NewButton("Cancel", e.onCancel)
+	e.cancel = u.newDialogButton("Cancel", nil, e.onCancel)
 	e.busy = newBusy(e.enable, e.cancel, e.code)
 	e.busy.update = e.update
 	e.code.OnChanged = func(string) { e.update() }
 	e.code.OnSubmitted = func(string) { e.onConfirm() }
-	e.code.onEscape = e.onCancel
+	e.code.onEscape = u.escape
 	e.update()
 	body := container.NewVBox(e.stepApps(), widget.NewSeparator(), e.stepScan(), widget.NewSeparator(), e.stepCode())
 	e.dlg = dialog.NewCustomWithoutButtons("Turn on two-step authentication", body, u.win)
 	e.dlg.Resize(fyne.NewSize(760, 600))
+	e.pop = u.pushEscape(e.onCancel)
 	e.dlg.Show()
-	u.escape = e.onCancel
 	u.win.Canvas().Focus(e.code)
 }
 
@@ -92,7 +92,7 @@ func (e *enableDialog) stepApps() fyne.CanvasObject {
 func (e *enableDialog) stepScan() fyne.CanvasObject {
 	key := widget.NewLabelWithStyle(e.enrol.SetupKey, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
 	key.Wrapping = fyne.TextWrapWord
-	copyKey := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), e.onCopy)
+	copyKey := e.u.newDialogButton("Copy", theme.ContentCopyIcon(), e.onCopy)
 	warn := paragraph("Do not delete the Twostep account from your authenticator app later: without it, only a backup code can sign you in.")
 	warn.Importance = widget.WarningImportance
 	side := container.NewVBox(
@@ -143,8 +143,7 @@ func (e *enableDialog) onConfirm() {
 			e.u.win.Canvas().Focus(e.code)
 			return
 		}
-		e.done = true
-		e.u.escape = nil
+		e.pop()
 		e.dlg.Hide()
 		e.u.showBackupCodes(codes, e.u.refreshPage)
 	})
@@ -155,7 +154,7 @@ func (e *enableDialog) onCancel() {
 	if e.busy.running {
 		return
 	}
-	e.u.escape = nil
+	e.pop()
 	e.dlg.Hide()
 	sess := e.u.sess
 	e.u.run(nil, func() error { return e.u.svc.CancelEnrolment(sess) }, func(error) {})

@@ -10,12 +10,12 @@ import (
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && u.escape != nil {
+		if ev.Name == fyne.KeyEscape {
 			u.escape()
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if u.sess != nil && u.escape == nil {
+		if u.sess != nil && len(u.escapes) == 0 {
 			u.showSettings(tabProfile)
 		}
 	})

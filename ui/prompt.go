@@ -14,12 +14,13 @@ type prompt struct {
 	u       *UI
 	dlg     *dialog.CustomDialog
 	fields  []*field
-	confirm *widget.Button
-	cancel  *widget.Button
+	confirm *dialogButton
+	cancel  *dialogButton
 	says    problem
 	busy    *busy
 	work    func(values []string) error
 	done    func()
+	pop     func()
 }
 
 // promptField is one entry of a prompt.
@@ -30,12 +31,12 @@ type promptField struct {
 
 func (u *UI) showPrompt(title, intro, action string, danger bool, fields []promptField, work func([]string) error, done func()) *prompt {
 	p := &prompt{u: u, says: newProblem(), work: work, done: done}
-	p.confirm = widget.NewButton(action, p.onConfirm)
+	p.confirm = u.newDialogButton(action, nil, p.onConfirm)
 	p.confirm.Importance = widget.HighImportance
 	if danger {
 		p.confirm.Importance = widget.DangerImportance
 	}
-	p.cancel = widget.NewButton("Cancel", p.onCancel)
+	p.cancel = u.newDialogButton("Cancel", nil, p.onCancel)
 	rows := []fyne.CanvasObject{paragraph(intro)}
 	controls := []fyne.Disableable{p.confirm, p.cancel}
 	for _, pf := range fields {
@@ -45,7 +46,7 @@ func (u *UI) showPrompt(title, intro, action string, danger bool, fields []promp
 		}
 		f.OnChanged = func(string) { p.update() }
 		f.OnSubmitted = func(string) { p.onConfirm() }
-		f.onEscape = p.onCancel
+		f.onEscape = u.escape
 		p.fields = append(p.fields, f)
 		controls = append(controls, f)
 		rows = append(rows, labelled(pf.caption, f))
@@ -55,8 +56,8 @@ func (u *UI) showPrompt(title, intro, action string, danger bool, fields []promp
 	rows = append(rows, p.says, container.NewHBox(p.busy.spin, layoutSpacer(), p.cancel, p.confirm))
 	p.dlg = dialog.NewCustomWithoutButtons(title, container.New(fixedWidth(formWidth), container.NewVBox(rows...)), u.win)
 	p.update()
+	p.pop = u.pushEscape(p.onCancel)
 	p.dlg.Show()
-	u.escape = p.onCancel
 	u.win.Canvas().Focus(p.fields[0])
 	return p
 }
@@ -90,7 +91,7 @@ func (p *prompt) onConfirm() {
 			p.u.win.Canvas().Focus(p.fields[len(p.fields)-1])
 			return
 		}
-		p.u.escape = nil
+		p.pop()
 		p.dlg.Hide()
 		p.done()
 	})
@@ -100,6 +101,6 @@ func (p *prompt) onCancel() {
 	if p.busy.running {
 		return
 	}
-	p.u.escape = nil
+	p.pop()
 	p.dlg.Hide()
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,14 +36,14 @@ func (t *securityTab) twoStepSection() fyne.CanvasObject {
 	if !t.a.status.TwoFactor {
 		enable := widget.NewButtonWithIcon("Enable", theme.ConfirmIcon(), u.onEnable)
 		enable.Importance = widget.HighImportance
-		return section("Two-Step Authentication", "Off",
-			container.NewVBox(paragraph("Two-step authentication asks for a code from an app on your phone when you sign in on a new device, so your password alone is not enough."),
+		return section("Two-Step Authentication", "",
+			container.NewVBox(twoStepState(false), paragraph("Two-step authentication asks for a code from an app on your phone when you sign in on a new device, so your password alone is not enough."),
 				container.NewHBox(enable)))
 	}
 	off := widget.NewButton("Turn off…", t.onTurnOff)
 	off.Importance = widget.DangerImportance
-	return section("Two-Step Authentication", "On",
-		container.NewVBox(paragraph("New devices ask for a code from your authenticator app after your password."),
+	return section("Two-Step Authentication", "",
+		container.NewVBox(twoStepState(true), paragraph("New devices ask for a code from your authenticator app after your password."),
 			container.NewHBox(off)))
 }
 
@@ -105,7 +104,7 @@ func (t *securityTab) deviceRow(d app.DeviceInfo) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(deviceTitle(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	times := widget.NewLabel("Added " + when(d.Added, now) + " · last used " + when(d.LastUsed, now))
 	revoke := widget.NewButton("Revoke", func() { t.onRevoke(d) })
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.ComputerIcon()), revoke, container.NewVBox(name, times))
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.ComputerIcon()), container.NewCenter(revoke), container.NewVBox(name, times))
 }
 
 func (t *securityTab) onRevoke(d app.DeviceInfo) {
@@ -126,7 +125,7 @@ func (t *securityTab) onRevokeAll() {
 // confirmThen asks before a change, runs it off the UI goroutine and reloads the tab.
 func (t *securityTab) confirmThen(title, msg, action string, work func() error) {
 	u := t.s.u
-	d := dialog.NewConfirm(title, msg, func(ok bool) {
+	u.confirm(title, msg, action, true, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -137,8 +136,5 @@ func (t *securityTab) confirmThen(title, msg, action string, work func() error) 
 			}
 			t.s.reload(tabSecurity)
 		})
-	}, u.win)
-	d.SetConfirmText(action)
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	})
 }

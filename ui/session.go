@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"twostep/app"
@@ -70,9 +69,9 @@ func (u *UI) onSignOut() {
 }
 
 func (u *UI) onSignOutCompletely() {
-	d := dialog.NewConfirm("Sign out completely?",
+	u.confirm("Sign out completely?",
 		"This device will stop being trusted: the next sign-in here asks for your password and a verification code again.",
-		func(ok bool) {
+		"Sign out completely", false, func(ok bool) {
 			if !ok {
 				return
 			}
@@ -81,9 +80,7 @@ func (u *UI) onSignOutCompletely() {
 				u.sess = nil
 				u.showSignIn(signOutNote(err, "You signed out completely. This device will ask for a verification code next time."))
 			})
-		}, u.win)
-	d.SetConfirmText("Sign out completely")
-	d.Show()
+		})
 }
 
 // signOutNote is what the sign-in screen says after a sign-out; the window signs out

@@ -78,5 +78,5 @@ func (s *settings) selected() int {
 
 // section is one titled block of a Settings tab.
 func section(title, subtitle string, content fyne.CanvasObject) fyne.CanvasObject {
-	return widget.NewCard(title, subtitle, content)
+	return card(title, subtitle, content)
 }

@@ -27,7 +27,7 @@ type signInScreen struct {
 // showSignIn shows the sign-in screen; note, when set, is a neutral line above the form
 // (e.g. after signing out completely).
 func (u *UI) showSignIn(note string) {
-	u.reshow, u.escape = nil, nil
+	u.reshow = nil
 	s := &signInScreen{u: u, username: newField("Username"), password: newSecretField("Password"), says: newProblem()}
 	s.submit = widget.NewButton("Sign in", s.onSubmit)
 	s.submit.Importance = widget.HighImportance

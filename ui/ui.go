@@ -41,9 +41,9 @@ type UI struct {
 	// pickSave and pickOpen show the file dialogs; tests swap them for a chosen file.
 	pickSave func(name string, done func(fyne.URIWriteCloser, error))
 	pickOpen func(done func(fyne.URIReadCloser, error))
-	// escape cancels the open dialog, if one is open; reshow rebuilds the current page.
-	escape func()
-	reshow func()
+	// escapes cancel the open dialogs, top last (see escape.go); reshow rebuilds the page.
+	escapes []func()
+	reshow  func()
 }
 
 // New makes the Twostep window for a, shows the start page and begins opening the data.

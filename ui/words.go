@@ -41,7 +41,7 @@ func sameDay(a, b time.Time) bool {
 func eventLine(ev app.Event, now time.Time) string {
 	what := string(ev.Kind)
 	what = strings.ToUpper(what[:1]) + what[1:]
-	if ev.Detail != "" {
+	if ev.Detail != "" && ev.Detail != ev.Device {
 		what += " (" + ev.Detail + ")"
 	}
 	if ev.Device != "" {

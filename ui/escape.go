@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's dialogs ignore Escape, so Twostep keeps its own stack of "cancel the dialog on
+// top" actions: the window's key handler, and the fields and buttons inside dialogs
+// (which receive keys while they have focus), call the top one.
+
+// pushEscape makes f what Escape does until the returned pop is called.
+func (u *UI) pushEscape(f func()) (pop func()) {
+	u.escapes = append(u.escapes, f)
+	n := len(u.escapes)
+	return func() {
+		if len(u.escapes) >= n {
+			u.escapes = u.escapes[:n-1]
+		}
+	}
+}
+
+// escape cancels the dialog on top, if any.
+func (u *UI) escape() {
+	if n := len(u.escapes); n > 0 {
+		u.escapes[n-1]()
+	}
+}
+
+// dialogButton is a button inside a dialog: Escape while it has focus cancels the dialog.
+type dialogButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func (u *UI) newDialogButton(label string, icon fyne.Resource, tapped func()) *dialogButton {
+	b := &dialogButton{onEscape: u.escape}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey passes Escape to onEscape and everything else to the button.
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		b.onEscape()
+		return
+	}
+	b.Button.TypedKey(ev)
+}
+
+// confirm asks a yes/no question in a dialog that Escape dismisses (as "no").
+func (u *UI) confirm(title, msg, action string, danger bool, then func(bool)) {
+	var pop func()
+	d := dialog.NewConfirm(title, msg, func(ok bool) {
+		pop()
+		then(ok)
+	}, u.win)
+	d.SetConfirmText(action)
+	if danger {
+		d.SetConfirmImportance(widget.DangerImportance)
+	}
+	pop = u.pushEscape(d.Dismiss)
+	d.Show()
+}
