@@ -1,7 +1,10 @@
 package app_test
 
 import (
+	"strings"
 	"testing"
+
+	"twostep/app"
 )
 
 // BenchmarkSignInPasswordAndCode is a whole two-step sign-in on a real data file and the
@@ -43,5 +46,20 @@ func BenchmarkSignInTrustedDevice(b *testing.B) {
 		if res, err := e.svc.SignIn(alice, alicePW); err != nil || res.Session == nil {
 			b.Fatal("trusted sign-in did not complete", err)
 		}
+	}
+}
+
+// BenchmarkPasswordStrength is the strength meter's cost per key press, for a typical
+// password and for the longest input it rates (longer input is cut to 100 characters).
+func BenchmarkPasswordStrength(b *testing.B) {
+	for _, pw := range []struct{ name, pw string }{
+		{"typical", "correct horse battery staple 42"},
+		{"longest", strings.Repeat("Tr0ub4dor&3-", 9)},
+	} {
+		b.Run(pw.name, func(b *testing.B) {
+			for b.Loop() {
+				app.PasswordStrength(pw.pw, "alice")
+			}
+		})
 	}
 }

@@ -20,7 +20,6 @@ func card(title, subtitle string, content fyne.CanvasObject) fyne.CanvasObject {
 	}
 	if subtitle != "" {
 		sub := paragraph(subtitle)
-		sub.Importance = widget.LowImportance
 		parts = append(parts, sub)
 	}
 	parts = append(parts, content)

@@ -58,6 +58,7 @@ func (u *UI) confirm(title, msg, action string, danger bool, then func(bool)) {
 		then(ok)
 	}, u.win)
 	d.SetConfirmText(action)
+	d.SetDismissText("Cancel")
 	if danger {
 		d.SetConfirmImportance(widget.DangerImportance)
 	}

@@ -23,7 +23,7 @@ type passwordForm struct {
 
 func newPasswordForm(t *securityTab) *passwordForm {
 	f := &passwordForm{t: t, current: newSecretField("Current password"), next: newSecretField("At least 8 characters"),
-		confirm: newSecretField("Type the new password again"), meter: newStrengthMeter(), says: newProblem()}
+		confirm: newSecretField("Type the new password again"), meter: newStrengthMeter(t.s.u), says: newProblem()}
 	f.mismatch = paragraph("The new passwords do not match.")
 	f.mismatch.Importance = widget.WarningImportance
 	f.mismatch.Hide()

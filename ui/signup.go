@@ -26,7 +26,7 @@ type signUpScreen struct {
 
 func (u *UI) showSignUp() {
 	s := &signUpScreen{u: u, username: newField("Choose a username"), password: newSecretField("At least 8 characters"),
-		confirm: newSecretField("Type the password again"), meter: newStrengthMeter(), says: newProblem()}
+		confirm: newSecretField("Type the password again"), meter: newStrengthMeter(u), says: newProblem()}
 	s.mismatch = paragraph("The passwords do not match.")
 	s.mismatch.Importance = widget.WarningImportance
 	s.mismatch.Hide()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sync"
 
 	fyneapp "fyne.io/fyne/v2/app"
@@ -34,7 +35,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *check {
 		return runCheck(*dataDir, stdout, stderr)
 	}
+	if !haveDisplay() {
+		fmt.Fprintln(stderr, "Twostep needs a desktop session to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty). Start it from your desktop, or run twostep --check to test the data file and keyring.")
+		return 1
+	}
 	return runWindow(*dataDir)
+}
+
+// haveDisplay says whether a window can open. On Linux and the BSDs GLFW crashes without
+// a display server, so the absence is caught here and said plainly.
+func haveDisplay() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	}
+	return true
 }
 
 // runWindow opens the Twostep window and blocks until it closes.

@@ -44,3 +44,12 @@ func TestDataDirFromEnvironment(t *testing.T) {
 		t.Fatalf("out %q", out.String())
 	}
 }
+
+func TestNoDisplayIsToldPlainly(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	var out, errOut bytes.Buffer
+	if code := run(nil, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "needs a desktop session") {
+		t.Fatalf("exit %d, stderr %q", code, errOut.String())
+	}
+}

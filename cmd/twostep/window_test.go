@@ -1,0 +1,397 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"twostep/app"
+)
+
+// The whole app as a person meets it: the real binary in a real (virtual) X display, driven
+// by keyboard with xdotool. It creates an account, reads the QR code off a screenshot of the
+// window with zbarimg (the phone's camera), types the code oathtool computes (the phone's
+// authenticator app), closes the backup codes, sees the dashboard say two-step is on, quits
+// with Ctrl+Q, and then asks the engine itself: signing in must now want a code.
+//
+// It needs Xvfb, xdotool, ImageMagick's import, zbarimg, oathtool, and a session bus with an
+// unlocked keyring (scripts/test provides one). tesseract, when installed, reads the screen:
+// the test then waits for each page by its text instead of by the clock, and checks the words.
+func TestRealWindowTurnsOnTwoStep(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens a real window; skipped with -short")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "zbarimg", "oathtool"} {
+		needTool(t, tool)
+	}
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		missing(t, "a D-Bus session with an unlocked keyring (run the test through scripts/test)")
+	}
+	const (
+		username = "alice"
+		password = "correct horse battery staple"
+	)
+
+	w := &window{t: t, shots: t.TempDir()}
+	w.ocr, _ = exec.LookPath("tesseract")
+	if w.ocr == "" {
+		t.Log("tesseract is not installed: waiting by the clock and not reading the screen's words")
+	}
+	bin := buildApp(t)
+	display := startXvfb(t)
+	data := t.TempDir()
+	w.start(bin, display, data)
+	t.Cleanup(func() {
+		if t.Failed() {
+			w.report()
+		}
+	})
+
+	// Sign-in page, focus in Username: Tab, Tab reaches "Create account", Space presses it.
+	w.waitText("the sign-in page", `Sign in to Twostep`, 3*time.Second)
+	w.key("Tab", "Tab", "space")
+	if text, ok := w.waitText("the create-account page", `Create your Twostep account`, 3*time.Second); ok &&
+		!strings.Contains(text, "Choose a username") {
+		t.Errorf("the Username field of the create-account page is not empty after Space pressed \"Create account\" "+
+			"(the Space was typed into it too?); the window reads:\n%s", text)
+	}
+	w.key("BackSpace") // harmless on an empty field; clears a stray space otherwise
+	w.typeText(username)
+	w.key("Tab")
+	w.typeText(password)
+	w.key("Tab")
+	w.typeText(password)
+	w.key("Return")
+
+	// Dashboard: "Turn on two-step authentication" has focus; Space opens the Enable dialog.
+	w.waitText("the dashboard", `Turn on two-step`, 10*time.Second)
+	w.key("space")
+	uri := w.waitQR(10 * time.Second)
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "otpauth" || u.Host != "totp" || u.Query().Get("secret") == "" {
+		t.Fatalf("the QR code in the window holds %q", uri)
+	}
+	if u.Path != "/Twostep:"+username || u.Query().Get("issuer") != "Twostep" {
+		t.Errorf("the QR code names %q, issuer %q; want /Twostep:%s, Twostep", u.Path, u.Query().Get("issuer"), username)
+	}
+	secret := u.Query().Get("secret")
+
+	// The code entry has focus: type the code the phone would show, and press Return.
+	w.typeText(oathtool(t, secret, time.Now()))
+	w.key("Return")
+
+	// The backup codes: Escape asks "Are you sure?" (nothing was saved or copied); Tab, Tab
+	// reaches "Close without saving", Space presses it.
+	w.waitText("the backup codes dialog", `Save your backup codes`, 10*time.Second)
+	w.key("Escape")
+	w.waitText("the are-you-sure question", `Are you sure`, 3*time.Second)
+	w.key("Tab", "Tab", "space")
+	if text, ok := w.waitText("the dashboard with two-step on", `authentication\s*is\s*On\b`, 10*time.Second); w.ocr != "" && !ok {
+		t.Errorf("the dashboard does not say two-step authentication is on; the window reads:\n%s", text)
+	}
+	w.shot("dashboard")
+
+	// Ctrl+Q closes the window; the app must exit and let go of the data file.
+	w.key("ctrl+q")
+	if err := w.waitExit(10 * time.Second); err != nil {
+		t.Fatalf("after Ctrl+Q: %v", err)
+	}
+
+	// The engine agrees: the password alone is no longer enough, and a fresh code (the next
+	// time step, so it cannot be the one used to turn two-step on) completes the sign-in.
+	opened, err := app.Open(data)
+	if err != nil {
+		t.Fatalf("opening the data the window left: %v", err)
+	}
+	defer opened.Close()
+	res, err := opened.SignIn(username, password)
+	if err != nil {
+		t.Fatalf("signing in after the window closed: %v", err)
+	}
+	if res.Session != nil || res.Challenge == "" {
+		t.Fatalf("signing in with the password alone gave a session: two-step authentication is not on")
+	}
+	next := oathtool(t, secret, time.Now().Add(30*time.Second))
+	if _, err := opened.SubmitCode(res.Challenge, next, false); err != nil {
+		t.Fatalf("a fresh code from the secret in the QR code was refused: %v (%s)", err, app.Message(err))
+	}
+}
+
+// needTool finds a program the test needs; where it must be present (CI, scripts/test) a
+// missing one fails the test, elsewhere it skips.
+func needTool(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		missing(t, name+" (run scripts/setup)")
+	}
+	return path
+}
+
+func missing(t *testing.T, what string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
+		t.Fatalf("%s is required but missing", what)
+	}
+	t.Skipf("%s is missing", what)
+}
+
+// buildApp builds this package's binary into a temporary folder.
+func buildApp(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "twostep")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// startXvfb starts a private X server, lets it pick a free display number (some fixed ones
+// are unusable on shared machines), and stops it when the test ends.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w} // fd 3
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		r.Close()
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if _, err := strconv.Atoi(n); err != nil {
+			t.Fatalf("Xvfb did not say which display it took (%q): %s", n, log.String())
+		}
+		return ":" + n
+	case <-time.After(10 * time.Second):
+		t.Fatalf("Xvfb did not start within 10 s: %s", log.String())
+	}
+	return ""
+}
+
+// oathtool computes the code an authenticator app shows at time at.
+func oathtool(t *testing.T, secret string, at time.Time) string {
+	t.Helper()
+	out, err := exec.Command("oathtool", "--totp", "-b", "-N", "@"+strconv.FormatInt(at.Unix(), 10), secret).Output()
+	if err != nil {
+		t.Fatalf("oathtool: %v", err)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// window is the running app and its window, seen through screenshots.
+type window struct {
+	t       *testing.T
+	cmd     *exec.Cmd
+	display string
+	id      string
+	ocr     string // tesseract, or "" to wait by the clock
+	shots   string
+	n       int
+	output  syncBuffer
+	exited  chan error
+}
+
+func (w *window) start(bin, display, data string) {
+	t := w.t
+	t.Helper()
+	home := t.TempDir()
+	w.display = display
+	env := []string{
+		"PATH=" + os.Getenv("PATH"),
+		"DISPLAY=" + display,
+		"HOME=" + home,
+		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
+		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
+		app.EnvDataDir + "=" + data,
+		"LANG=en_US.UTF-8",
+		"FYNE_THEME=dark", // the default here too; fixed so the screenshots read the same everywhere
+		"DBUS_SESSION_BUS_ADDRESS=" + os.Getenv("DBUS_SESSION_BUS_ADDRESS"),
+	}
+	if v := os.Getenv("XDG_RUNTIME_DIR"); v != "" {
+		env = append(env, "XDG_RUNTIME_DIR="+v)
+	}
+	w.cmd = exec.Command(bin)
+	w.cmd.Env = env
+	w.cmd.Stdout, w.cmd.Stderr = &w.output, &w.output
+	if err := w.cmd.Start(); err != nil {
+		t.Fatalf("starting the app: %v", err)
+	}
+	w.exited = make(chan error, 1)
+	go func() { w.exited <- w.cmd.Wait() }()
+	t.Cleanup(func() {
+		select {
+		case <-w.exited:
+		default:
+			w.cmd.Process.Kill()
+			<-w.exited
+		}
+	})
+
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	out, err := w.xdotoolCtx(ctx, "search", "--sync", "--onlyvisible", "--name", "^Twostep$")
+	if err != nil {
+		t.Fatalf("no window titled Twostep within 20 s: %v\napp output:\n%s", err, w.output.String())
+	}
+	w.id = strings.Fields(out)[0]
+	// Give the window the keyboard for good, then park the pointer outside it so no hover
+	// effect shows in the screenshots.
+	w.xdotool("windowfocus", "--sync", w.id)
+	w.xdotool("mousemove", "1279", "799")
+}
+
+func (w *window) xdotoolCtx(ctx context.Context, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+w.display)
+	out, err := cmd.Output()
+	return string(out), err
+}
+
+func (w *window) xdotool(args ...string) {
+	w.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if _, err := w.xdotoolCtx(ctx, args...); err != nil {
+		w.t.Fatalf("xdotool %s: %v", strings.Join(args, " "), err)
+	}
+}
+
+// key presses keys one after another, with a pause for the window to react to each.
+func (w *window) key(keys ...string) {
+	w.t.Helper()
+	w.xdotool(append([]string{"key", "--delay", "150"}, keys...)...)
+	time.Sleep(300 * time.Millisecond)
+}
+
+func (w *window) typeText(s string) {
+	w.t.Helper()
+	w.xdotool("type", "--delay", "40", s)
+	time.Sleep(200 * time.Millisecond)
+}
+
+// shot saves a screenshot of the window as NN-name.png and returns its path.
+func (w *window) shot(name string) string {
+	w.t.Helper()
+	w.n++
+	path := filepath.Join(w.shots, fmt.Sprintf("%02d-%s.png", w.n, strings.ReplaceAll(name, " ", "-")))
+	cmd := exec.Command("import", "-window", w.id, path)
+	cmd.Env = append(os.Environ(), "DISPLAY="+w.display)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		w.t.Fatalf("screenshot: %v\n%s", err, out)
+	}
+	return path
+}
+
+// read is the text tesseract finds in a screenshot.
+func (w *window) read(path string) string {
+	cmd := exec.Command(w.ocr, path, "-")
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1") // much faster on a busy machine
+	out, _ := cmd.Output()
+	return string(out)
+}
+
+// waitText waits until the window shows text matching pattern and returns what it read.
+// Without tesseract it waits a fixed share of the timeout and reports ok.
+func (w *window) waitText(what, pattern string, timeout time.Duration) (string, bool) {
+	w.t.Helper()
+	if w.ocr == "" {
+		time.Sleep(min(timeout, 2*time.Second))
+		w.shot(what)
+		return "", true
+	}
+	re := regexp.MustCompile(pattern)
+	var text string
+	for end := time.Now().Add(timeout); ; {
+		text = w.read(w.shot(what))
+		if re.MatchString(text) {
+			return text, true
+		}
+		if time.Now().After(end) {
+			w.t.Logf("waited %v for %s (%q); the window reads:\n%s", timeout, what, pattern, text)
+			return text, false
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+// waitQR screenshots the window until zbarimg finds a QR code in it.
+func (w *window) waitQR(timeout time.Duration) string {
+	w.t.Helper()
+	for end := time.Now().Add(timeout); ; {
+		path := w.shot("enable dialog")
+		out, err := exec.Command("zbarimg", "--raw", "-q", path).Output()
+		if err == nil && len(bytes.TrimSpace(out)) > 0 {
+			return strings.TrimSpace(string(out))
+		}
+		if time.Now().After(end) {
+			w.t.Fatalf("no QR code in the window within %v (last screenshot %s)", timeout, path)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+func (w *window) waitExit(timeout time.Duration) error {
+	select {
+	case err := <-w.exited:
+		w.exited <- err // for the cleanup
+		return err
+	case <-time.After(timeout):
+		return fmt.Errorf("the app was still running %v later", timeout)
+	}
+}
+
+// report logs where the screenshots are and what the app printed.
+func (w *window) report() {
+	files, _ := filepath.Glob(filepath.Join(w.shots, "*.png"))
+	w.t.Logf("screenshots:\n  %s", strings.Join(files, "\n  "))
+	if out := w.output.String(); out != "" {
+		w.t.Logf("app output:\n%s", out)
+	}
+}
+
+// syncBuffer is a bytes.Buffer the app's output goroutines and the test can share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
