@@ -29,7 +29,7 @@ func (u *UI) showDashboard(note string) {
 	spin := widget.NewActivity()
 	spin.Start()
 	d.body = container.NewStack(container.NewCenter(spin))
-	u.show(container.NewBorder(topBar(nil, d.avatar), nil, nil, nil, d.body), nil)
+	u.show(page(topBar(nil, d.avatar), d.body), nil)
 	sess := u.sess
 	var a account
 	u.run(nil, func() (err error) {

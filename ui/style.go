@@ -95,3 +95,9 @@ func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// page puts a bar above a body. Unlike container.NewBorder it lists the bar first, so Tab
+// reaches the bar (back, profile picture) before the body, as the page reads.
+func page(bar, body fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewBorderLayout(bar, nil, nil, nil), bar, body)
+}
