@@ -39,6 +39,10 @@ type enableDialog struct {
 // onEnable starts enrolment off the UI goroutine (the pending secret goes to the keyring)
 // and opens the dialog when it is ready.
 func (u *UI) onEnable() {
+	if u.enabling {
+		return // the dialog is already on its way
+	}
+	u.enabling = true
 	sess := u.sess
 	var enrol app.Enrolment
 	var qr image.Image
@@ -49,6 +53,7 @@ func (u *UI) onEnable() {
 		qr, err = enrol.QRImage(qrSize)
 		return err
 	}, func(err error) {
+		u.enabling = false
 		if err != nil {
 			dialog.ShowInformation("Two-step authentication", app.Message(err), u.win)
 			return

@@ -28,7 +28,7 @@ type signInScreen struct {
 // (e.g. after signing out completely).
 func (u *UI) showSignIn(note string) {
 	u.reshow = nil
-	s := &signInScreen{u: u, username: newField("Username"), password: newSecretField("Password"), says: newProblem()}
+	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
 	s.submit = widget.NewButton("Sign in", s.onSubmit)
 	s.submit.Importance = widget.HighImportance
 	s.create = widget.NewButton("Create account", func() { u.showSignUp() })

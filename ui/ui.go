@@ -42,8 +42,9 @@ type UI struct {
 	pickSave func(name string, done func(fyne.URIWriteCloser, error))
 	pickOpen func(done func(fyne.URIReadCloser, error))
 	// escapes cancel the open dialogs, top last (see escape.go); reshow rebuilds the page.
-	escapes []func()
-	reshow  func()
+	escapes  []func()
+	enabling bool // the Enable dialog is being prepared
+	reshow   func()
 }
 
 // New makes the Twostep window for a, shows the start page and begins opening the data.
