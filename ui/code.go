@@ -46,12 +46,16 @@ func (u *UI) showCode(username, challenge string) {
 	s.other.Importance = widget.LowImportance
 	s.cancel = widget.NewButton("Cancel", func() { s.locked.end(); u.showSignIn("") })
 	s.cancel.Importance = widget.LowImportance
-	s.busy = newBusy(s.verify, s.other, s.entry, s.trust)
+	s.busy = newBusy(s.verify, s.other, s.cancel, s.entry, s.trust)
 	s.busy.update = s.update
 	s.locked = &lockout{u: u, says: s.says, button: s.verify, onEnd: s.update}
 	s.entry.OnChanged = func(string) { s.update() }
 	s.entry.OnSubmitted = func(string) { s.onVerify() }
-	s.entry.onEscape = s.cancel.OnTapped
+	s.entry.onEscape = func() {
+		if !s.cancel.Disabled() {
+			s.cancel.OnTapped()
+		}
+	}
 	s.update()
 	u.show(column(formWidth,
 		appLogo(64),

@@ -11,17 +11,25 @@ import (
 	"fyne.io/fyne/v2/storage"
 )
 
+// fileSaveDialog and fileOpenDialog show Fyne's file dialogs. While one is open, Escape
+// dismisses it (as a cancel) rather than the dialog underneath.
 func (u *UI) fileSaveDialog(name string, done func(fyne.URIWriteCloser, error)) {
-	d := dialog.NewFileSave(done, u.win)
+	var pop func()
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { pop(); done(w, err) }, u.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt"}))
-	d.Resize(u.dialogSize())
-	d.Show()
+	u.showFileDialog(d, &pop)
 }
 
 func (u *UI) fileOpenDialog(done func(fyne.URIReadCloser, error)) {
-	d := dialog.NewFileOpen(done, u.win)
+	var pop func()
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) { pop(); done(r, err) }, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	u.showFileDialog(d, &pop)
+}
+
+func (u *UI) showFileDialog(d *dialog.FileDialog, pop *func()) {
+	*pop = u.pushEscape(d.Dismiss)
 	d.Resize(u.dialogSize())
 	d.Show()
 }

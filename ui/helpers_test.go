@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"image"
 	"image/color"
 	"image/png"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -19,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"twostep/app"
@@ -105,9 +108,11 @@ func (s *scheduler) count() int {
 type env struct {
 	t     *testing.T
 	app   fyne.App
+	drv   *queuedDriver
 	clock *clock
 	sched *scheduler
 	db    *boltstore.Store
+	kr    core.Secrets
 	svc   *app.Service
 	u     *UI
 	w     fyne.Window
@@ -125,7 +130,7 @@ func newEnv(t *testing.T) *env {
 	c := newClock()
 	svc := app.New(db, kr, app.WithClock(c.Now), app.WithDeviceName(deviceName))
 	e := start(t, c, func() (*app.Service, error) { return svc, nil })
-	e.db, e.svc = db, svc
+	e.db, e.kr, e.svc = db, kr, svc
 	e.wantSignIn()
 	return e
 }
@@ -137,15 +142,80 @@ func newClock() *clock { return &clock{t: time.Unix(1_800_000_010, 0)} }
 // swaps the window's time and timers for the test's.
 func start(t *testing.T, c *clock, open Opener) *env {
 	t.Helper()
-	a := test.NewTempApp(t)
-	e := &env{t: t, app: a, clock: c, sched: &scheduler{clock: c}}
+	base := test.NewTempApp(t)
+	// The test theme has no bold monospace font (the setup key and backup codes use it).
+	base.Settings().SetTheme(theme.DefaultTheme())
+	drv := &queuedDriver{Driver: base.Driver()}
+	a := &queuedApp{App: base, drv: drv}
+	fyne.SetCurrentApp(a)
+	e := &env{t: t, app: a, drv: drv, clock: c, sched: &scheduler{clock: c}}
 	e.u = New(a, open)
 	e.w = e.u.Window()
 	e.w.Show()
-	t.Cleanup(e.u.Wait) // before the data file closes
-	e.u.Wait()
+	t.Cleanup(e.settle) // before the data file closes
+	e.settle()
 	e.u.now, e.u.after = c.Now, e.sched.after
 	return e
+}
+
+// The test driver runs fyne.Do inline on the calling goroutine, so a UI.run callback would
+// touch widgets from the worker goroutine while the test goroutine does too: a race the
+// real driver, which runs every callback on one goroutine, does not have. queuedApp keeps
+// the real driver's rule: fyne.Do queues, and the test goroutine (the UI goroutine here)
+// runs the queue in settle.
+type queuedApp struct {
+	fyne.App
+	drv *queuedDriver
+}
+
+func (a *queuedApp) Driver() fyne.Driver { return a.drv }
+
+type queuedDriver struct {
+	fyne.Driver
+	mu    sync.Mutex
+	queue []func()
+}
+
+// DoFromGoroutine queues f. fyne.DoAndWait (wait), which Twostep does not use, runs f at
+// once as the test driver does: queueing it would hang the test in settle.
+func (d *queuedDriver) DoFromGoroutine(f func(), wait bool) {
+	if wait {
+		f()
+		return
+	}
+	d.mu.Lock()
+	d.queue = append(d.queue, f)
+	d.mu.Unlock()
+}
+
+// runQueued runs the queued callbacks and reports whether there were any.
+func (d *queuedDriver) runQueued() bool {
+	d.mu.Lock()
+	q := d.queue
+	d.queue = nil
+	d.mu.Unlock()
+	for _, f := range q {
+		f()
+	}
+	return len(q) > 0
+}
+
+// settle waits for the window's background work and runs what it hands back to the UI
+// goroutine, until nothing is left: the window is then at rest.
+func (e *env) settle() {
+	for {
+		e.u.Wait()
+		if !e.drv.runQueued() {
+			return
+		}
+	}
+}
+
+// in is the same window for a subtest, so that failures stop the subtest that hit them.
+func (e *env) in(t *testing.T) *env {
+	c := *e
+	c.t = t
+	return &c
 }
 
 // advance moves the clock (and the window's timers) by d.
@@ -202,22 +272,58 @@ func (e *env) account(user, pw string) *app.Session {
 func (e *env) enter(sess *app.Session) {
 	e.t.Helper()
 	e.u.signedIn(sess, "")
-	e.u.Wait()
+	e.settle()
 	e.wantText("Welcome, " + sess.Username)
 }
 
-// twoFactor turns 2FA on through the engine and returns the phone's secret and the backup codes.
+// backupSet is one set of backup codes shared by the tests that need 2FA on as a starting
+// point: making a set costs ten argon2id runs, too slow to repeat under -race.
+var backupSet = sync.OnceValues(func() ([]string, core.BackupCodes) { return core.NewBackupCodes(time.Unix(1_800_000_000, 0)) })
+
+// twoFactor turns 2FA on as a finished enrolment leaves it (the secret in the keyring, the
+// account marked, ten backup codes) without the UI, and returns the phone's secret and the codes.
+// Turning it on through the window is TestEnableTwoFactor's job.
 func (e *env) twoFactor(sess *app.Session) (string, []string) {
 	e.t.Helper()
-	enr, err := e.svc.BeginEnrolment(sess)
-	if err != nil {
+	secret := core.NewEnrolment(sess.Username).Secret
+	if err := e.kr.Set(sess.ID, core.SlotTOTP, []byte(secret)); err != nil {
 		e.t.Fatal(err)
 	}
-	codes, err := e.svc.ConfirmEnrolment(sess, e.code(enr.Secret))
-	if err != nil {
+	codes, set := backupSet()
+	set.Hashes = slices.Clone(set.Hashes)
+	e.update(sess, func(a *core.Account) {
+		a.TwoFactor, a.LastStep, a.BackupCodes = true, core.Step(e.clock.Now()), set
+	})
+	return secret, codes
+}
+
+// update changes the stored account directly, to set up a state the flow under test starts from.
+func (e *env) update(sess *app.Session, fn func(*core.Account)) {
+	e.t.Helper()
+	if err := e.db.UpdateAccount(sess.ID, func(a *core.Account) error { fn(a); return nil }); err != nil {
 		e.t.Fatal(err)
 	}
-	return enr.Secret, codes
+}
+
+// spendBackupCodes marks the first n backup codes used.
+func (e *env) spendBackupCodes(sess *app.Session, n int) {
+	e.update(sess, func(a *core.Account) {
+		for i := range n {
+			a.BackupCodes.Hashes[i] = nil
+		}
+	})
+}
+
+// trust records a trusted device named name; with this, it is the machine the window runs on.
+func (e *env) trust(sess *app.Session, name string, this bool) {
+	e.t.Helper()
+	token, dev := core.NewDeviceToken(name, e.clock.Now())
+	if this {
+		if err := e.kr.Set(sess.ID, core.SlotDevice, token); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	e.update(sess, func(a *core.Account) { a.Devices = append(a.Devices, dev) })
 }
 
 func (e *env) status(sess *app.Session) app.Status {
@@ -246,7 +352,7 @@ func children(o fyne.CanvasObject) []fyne.CanvasObject {
 	switch x := o.(type) {
 	case *fyne.Container:
 		return x.Objects
-	case *widget.Label, *widget.Button, *widget.RichText, *widget.Check, *widget.Entry, *field,
+	case *widget.Label, *widget.Button, *dialogButton, *widget.RichText, *widget.Check, *widget.Entry, *field,
 		*widget.ProgressBar, *widget.Activity, *widget.Icon, *widget.Hyperlink:
 		return nil
 	case fyne.Widget:
@@ -257,6 +363,9 @@ func children(o fyne.CanvasObject) []fyne.CanvasObject {
 
 // visit calls fn for every shown object under root, parents first.
 func visit(root fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if p, ok := root.(problem); ok {
+		root = p.Label // forms put the wrapper itself in their containers
+	}
 	if root == nil || !root.Visible() {
 		return
 	}
@@ -277,7 +386,7 @@ func findAll[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) []
 	return out
 }
 
-// texts are the words shown under root: labels, rich text, buttons, checks, card titles and plain text.
+// texts are the words shown under root: labels, rich text, buttons, checks and plain text.
 func texts(root fyne.CanvasObject) []string {
 	var out []string
 	visit(root, func(o fyne.CanvasObject) {
@@ -288,14 +397,25 @@ func texts(root fyne.CanvasObject) []string {
 			out = append(out, x.String())
 		case *widget.Button:
 			out = append(out, x.Text)
+		case *dialogButton:
+			out = append(out, x.Text)
 		case *widget.Check:
 			out = append(out, x.Text)
-		case *widget.Card:
-			out = append(out, x.Title, x.Subtitle)
 		case *canvas.Text:
 			out = append(out, x.Text)
 		}
 	})
+	return out
+}
+
+// findAllText lists the shown texts under root that match re.
+func findAllText(root fyne.CanvasObject, re *regexp.Regexp) []string {
+	var out []string
+	for _, s := range texts(root) {
+		if re.MatchString(s) {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 
@@ -327,21 +447,6 @@ func (e *env) wantNoText(text string) {
 	}
 }
 
-// textWith is the one shown text that starts with prefix.
-func (e *env) textWith(prefix string) string {
-	e.t.Helper()
-	var hits []string
-	for _, s := range texts(e.layer()) {
-		if strings.HasPrefix(s, prefix) {
-			hits = append(hits, s)
-		}
-	}
-	if len(hits) != 1 {
-		e.t.Fatalf("want one text starting %q, found %q among %q", prefix, hits, texts(e.layer()))
-	}
-	return hits[0]
-}
-
 // problems are the shown inline sentences that report an error or a success.
 func (e *env) problems() []string {
 	var out []string
@@ -361,9 +466,37 @@ func (e *env) wantSays(msg string) {
 	}
 }
 
-func (e *env) button(text string) *widget.Button {
+// button is a plain button or a dialog's button (which also hears Escape).
+type button interface {
+	fyne.CanvasObject
+	fyne.Tappable
+	fyne.Disableable
+}
+
+func buttonText(o fyne.CanvasObject) (string, bool) {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b.Text, true
+	case *dialogButton:
+		return b.Text, true
+	}
+	return "", false
+}
+
+// buttonsIn lists the shown buttons under root that read text.
+func buttonsIn(root fyne.CanvasObject, text string) []button {
+	var out []button
+	visit(root, func(o fyne.CanvasObject) {
+		if t, ok := buttonText(o); ok && t == text {
+			out = append(out, o.(button))
+		}
+	})
+	return out
+}
+
+func (e *env) button(text string) button {
 	e.t.Helper()
-	bs := findAll(e.layer(), func(b *widget.Button) bool { return b.Text == text })
+	bs := buttonsIn(e.layer(), text)
 	if len(bs) != 1 {
 		e.t.Fatalf("want one %q button, found %d among %q", text, len(bs), texts(e.layer()))
 	}
@@ -373,12 +506,16 @@ func (e *env) button(text string) *widget.Button {
 // tap presses an enabled button and waits for the work it starts.
 func (e *env) tap(text string) {
 	e.t.Helper()
-	b := e.button(text)
+	e.tapButton(e.button(text), text)
+}
+
+func (e *env) tapButton(b button, text string) {
+	e.t.Helper()
 	if b.Disabled() {
 		e.t.Fatalf("the %q button is disabled", text)
 	}
 	test.Tap(b)
-	e.u.Wait()
+	e.settle()
 }
 
 func (e *env) wantEnabled(text string, enabled bool) {
@@ -396,7 +533,7 @@ func (e *env) tapItem(text string) {
 		e.t.Fatalf("nothing to tap shows %q; the window shows %q", text, texts(e.layer()))
 	}
 	test.Tap(tp)
-	e.u.Wait()
+	e.settle()
 }
 
 func tappableShowing(o fyne.CanvasObject, text string) fyne.Tappable {
@@ -414,28 +551,42 @@ func tappableShowing(o fyne.CanvasObject, text string) fyne.Tappable {
 	return nil
 }
 
-// field finds the shown entry with this placeholder.
-func (e *env) field(placeholder string) *field {
+// field finds the shown field captioned name (see labelled) or, for the fields that have
+// no caption, with name as its placeholder.
+func (e *env) field(name string) *field {
 	e.t.Helper()
-	fs := findAll(e.layer(), func(f *field) bool { return f.PlaceHolder == placeholder })
+	var fs []*field
+	visit(e.layer(), func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == name {
+				if f, ok := c.Objects[1].(*field); ok {
+					fs = append(fs, f)
+				}
+			}
+		}
+	})
+	if len(fs) == 0 {
+		fs = findAll(e.layer(), func(f *field) bool { return f.PlaceHolder == name })
+	}
 	if len(fs) != 1 {
-		e.t.Fatalf("want one field with placeholder %q, found %d", placeholder, len(fs))
+		e.t.Fatalf("want one field captioned %q, found %d; the window shows %q", name, len(fs), texts(e.layer()))
 	}
 	return fs[0]
 }
 
 // fill replaces a field's text by typing, as a person would.
-func (e *env) fill(placeholder, text string) *field {
+func (e *env) fill(name, text string) *field {
 	e.t.Helper()
-	f := e.field(placeholder)
+	f := e.field(name)
 	f.SetText("")
 	test.Type(f, text)
+	e.settle()
 	return f
 }
 
 func (e *env) press(f *field, key fyne.KeyName) {
 	f.TypedKey(&fyne.KeyEvent{Name: key})
-	e.u.Wait()
+	e.settle()
 }
 
 // menu opens the avatar's menu and picks item.
@@ -445,21 +596,54 @@ func (e *env) menu(item string) {
 	if len(avs) != 1 {
 		e.t.Fatalf("want one avatar button, found %d", len(avs))
 	}
+	before := e.overlays()
 	test.Tap(avs[0])
-	if _, ok := e.w.Canvas().Overlays().Top().(*widget.PopUpMenu); !ok {
-		e.t.Fatalf("tapping the avatar opened %T, want a menu", e.w.Canvas().Overlays().Top())
+	if e.overlays() != before+1 {
+		e.t.Fatal("tapping the avatar opened no menu")
 	}
 	e.tapItem(item)
+	for _, o := range e.w.Canvas().Overlays().List() {
+		if slices.Contains(texts(o), "Sign out completely…") {
+			e.t.Fatalf("the menu stayed open after choosing %q", item)
+		}
+	}
 }
 
-// card is the shown card with this title on the page.
-func (e *env) card(title string) *widget.Card {
+// card is the content of the shown card (or Settings section) with this title on the page.
+func (e *env) card(title string) fyne.CanvasObject {
 	e.t.Helper()
-	cs := findAll(e.page(), func(c *widget.Card) bool { return c.Title == title })
+	cs := findAll(e.page(), func(c *fyne.Container) bool {
+		if len(c.Objects) < 2 {
+			return false
+		}
+		head, ok := c.Objects[0].(*widget.RichText)
+		return ok && head.String() == title
+	})
 	if len(cs) != 1 {
 		e.t.Fatalf("want one %q card, found %d", title, len(cs))
 	}
 	return cs[0]
+}
+
+// cardShows checks that the card titled title shows text.
+func (e *env) cardShows(title, text string) {
+	e.t.Helper()
+	if got := texts(e.card(title)); !slices.Contains(got, text) {
+		e.t.Fatalf("the %q card shows %q, want %q", title, got, text)
+	}
+}
+
+// twoStepIs checks the coloured line that says whether two-step authentication is on.
+func (e *env) twoStepIs(title string, on bool) {
+	e.t.Helper()
+	word, imp := "Off", widget.WarningImportance
+	if on {
+		word, imp = "On", widget.SuccessImportance
+	}
+	ls := findAll(e.card(title), func(l *widget.Label) bool { return l.Text == "On" || l.Text == "Off" })
+	if len(ls) != 1 || ls[0].Text != word || ls[0].Importance != imp {
+		e.t.Fatalf("the %q card does not say two-step authentication is %s: %q", title, word, texts(e.card(title)))
+	}
 }
 
 // --- screens --------------------------------------------------------------------------
@@ -481,10 +665,28 @@ func (e *env) signIn(user, pw string) {
 	e.tap("Sign in")
 }
 
-// verify types a code on the code screen and presses Verify.
-func (e *env) verify(code string, trust bool) {
+// onlyField is the one field of the code screen or the enable dialog.
+func (e *env) onlyField() *field {
+	e.t.Helper()
+	fs := findAll(e.layer(), func(*field) bool { return true })
+	if len(fs) != 1 {
+		e.t.Fatalf("want one field, found %d; the window shows %q", len(fs), texts(e.layer()))
+	}
+	return fs[0]
+}
+
+// codeEntry is the field of the code screen.
+func (e *env) codeEntry() *field {
 	e.t.Helper()
 	e.wantText("Two-step verification")
+	return e.onlyField()
+}
+
+// verify types a code (a verification code or a backup code) on the code screen, sets
+// Trust this device, and presses Verify.
+func (e *env) verify(code string, trust bool) {
+	e.t.Helper()
+	f := e.codeEntry()
 	check := findAll(e.layer(), func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Trust this device") })
 	if len(check) != 1 {
 		e.t.Fatal("no Trust this device box on the code screen")
@@ -492,7 +694,8 @@ func (e *env) verify(code string, trust bool) {
 	if check[0].Checked != trust {
 		test.Tap(check[0])
 	}
-	e.fill("123 456", code)
+	f.SetText("")
+	test.Type(f, code)
 	e.tap("Verify")
 }
 
@@ -569,13 +772,11 @@ func picture(t *testing.T) []byte {
 	for i := range 8 {
 		img.Set(i, i, color.RGBA{R: 200, A: 255})
 	}
-	path := filepath.Join(t.TempDir(), "me.png")
-	writePNG(t, path, img)
-	data, err := os.ReadFile(path)
-	if err != nil {
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
 		t.Fatal(err)
 	}
-	return data
+	return b.Bytes()
 }
 
 // saveTo makes Save… write to path, as if the person chose it in the save dialog.

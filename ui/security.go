@@ -108,18 +108,18 @@ func (t *securityTab) deviceRow(d app.DeviceInfo) fyne.CanvasObject {
 }
 
 func (t *securityTab) onRevoke(d app.DeviceInfo) {
-	u := t.s.u
+	u, sess := t.s.u, t.s.u.sess
 	msg := fmt.Sprintf("%s will ask for a verification code at its next sign-in.", d.Name)
 	if d.ThisDevice {
 		msg = "This device will ask for a verification code at its next sign-in. You stay signed in for now."
 	}
-	t.confirmThen("Revoke "+d.Name+"?", msg, "Revoke", func() error { return u.svc.RevokeDevice(u.sess, d.ID) })
+	t.confirmThen("Revoke "+d.Name+"?", msg, "Revoke", func() error { return u.svc.RevokeDevice(sess, d.ID) })
 }
 
 func (t *securityTab) onRevokeAll() {
-	u := t.s.u
+	u, sess := t.s.u, t.s.u.sess
 	t.confirmThen("Revoke all trusted devices?", "Every device, including this one, will ask for a verification code at its next sign-in.",
-		"Revoke all", func() error { return u.svc.RevokeAllDevices(u.sess) })
+		"Revoke all", func() error { return u.svc.RevokeAllDevices(sess) })
 }
 
 // confirmThen asks before a change, runs it off the UI goroutine and reloads the tab.

@@ -31,7 +31,7 @@ func (u *UI) showSignIn(note string) {
 	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
 	s.submit = widget.NewButton("Sign in", s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.create = widget.NewButton("Create account", func() { u.showSignUp() })
+	s.create = widget.NewButton("Create account", func() { s.locked.end(); u.showSignUp() })
 	s.create.Importance = widget.LowImportance
 	s.busy = newBusy(s.submit, s.create, s.username, s.password)
 	s.busy.update = s.update

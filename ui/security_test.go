@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
+	"twostep/core"
+)
+
+// rowButton is the button reading text in the innermost row that also shows label.
+func (e *env) rowButton(label, text string) button {
+	e.t.Helper()
+	var found button
+	visit(e.layer(), func(o fyne.CanvasObject) {
+		c, ok := o.(*fyne.Container)
+		if !ok || !containsText(c, label) {
+			return
+		}
+		if bs := buttonsIn(c, text); len(bs) == 1 {
+			found = bs[0] // rows are visited after the lists that hold them
+		}
+	})
+	if found == nil {
+		e.t.Fatalf("no %q button next to %q; the window shows %q", text, label, texts(e.layer()))
+	}
+	return found
+}
+
+func containsText(root fyne.CanvasObject, text string) bool {
+	for _, s := range texts(root) {
+		if s == text {
+			return true
+		}
+	}
+	return false
+}
+
+// A trusted device skips the code at the next sign-in; "Sign out completely" ends that.
+func TestTrustedDevice(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	secret, _ := e.twoFactor(sess)
+
+	e.signIn(alice, alicePW)
+	e.verify(e.nextCode(secret), true)
+	e.wantText("Welcome, alice")
+	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
+
+	e.menu("Sign out")
+	e.signIn(alice, alicePW)
+	e.wantText("Welcome, alice") // no code asked
+
+	e.menu("Sign out completely…")
+	e.wantText("Sign out completely?")
+	e.tap("Sign out completely")
+	e.wantSignIn()
+	e.wantText("You signed out completely. This device will ask for a verification code next time.")
+	if d := e.devices(sess); len(d) != 0 {
+		t.Fatalf("after signing out completely the account still trusts %+v", d)
+	}
+	e.signIn(alice, alicePW)
+	e.wantText("Two-step verification")
+}
+
+// Changing the password in Settings > Security: the button waits for every field and
+// matching passwords; afterwards the new password signs in, and asks for a code again.
+func TestChangePassword(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	secret, _ := e.twoFactor(sess)
+	e.trust(sess, deviceName, true)
+	e.enter(sess)
+	e.settings("Security")
+
+	e.wantEnabled("Change password", false)
+	e.fill("Current password", alicePW)
+	e.fill("New password", otherPW)
+	e.fill("Confirm new password", otherPW+"x")
+	e.wantText("The new passwords do not match.")
+	e.wantEnabled("Change password", false)
+	e.fill("Confirm new password", otherPW)
+	e.wantNoText("The new passwords do not match.")
+	e.wantEnabled("Change password", false) // the code is still missing
+	code := e.fill("Verification code or backup code", e.nextCode(secret))
+	e.wantEnabled("Change password", true)
+
+	e.tap("Change password")
+	e.wantSays("Password changed. Every device, including this one, will ask for a verification code at its next sign-in.")
+	for _, name := range []string{"Current password", "New password", "Confirm new password"} {
+		if f := e.field(name); f.Text != "" {
+			t.Errorf("%s still holds %q", name, f.Text)
+		}
+	}
+	if code.Text != "" {
+		t.Error("the used code stays in its field")
+	}
+	if d := e.devices(sess); len(d) != 0 {
+		t.Fatalf("after the change the account still trusts %+v", d)
+	}
+
+	e.menu("Sign out")
+	e.signIn(alice, otherPW)
+	e.wantText("Two-step verification")
+}
+
+// Settings > Security lists the trusted devices; Revoke forgets one, Revoke all every one,
+// after a question each; then this device asks for a code again.
+func TestRevokeDevices(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	e.twoFactor(sess)
+	e.trust(sess, "work-desktop", false)
+	e.trust(sess, deviceName, true)
+	e.enter(sess)
+	e.cardShows("Trusted devices", "work-desktop · last used just now")
+	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
+	e.tap("Manage devices")
+	e.wantText("work-desktop")
+	e.wantText("test-laptop (this device)")
+
+	e.tapButton(e.rowButton("work-desktop", "Revoke"), "Revoke")
+	e.wantText("Revoke work-desktop?")
+	e.wantText("work-desktop will ask for a verification code at its next sign-in.")
+	e.tap("Revoke")
+	if e.overlays() != 0 {
+		t.Fatal("the question is still open")
+	}
+	e.wantNoText("work-desktop")
+	e.wantText("test-laptop (this device)")
+	if d := e.devices(sess); len(d) != 1 || !d[0].ThisDevice {
+		t.Fatalf("after revoking work-desktop the account trusts %+v", d)
+	}
+
+	e.tap("Revoke all")
+	e.wantText("Revoke all trusted devices?")
+	e.tap("Revoke all")
+	e.wantText("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked.")
+	if d := e.devices(sess); len(d) != 0 {
+		t.Fatalf("after Revoke all the account trusts %+v", d)
+	}
+
+	e.menu("Sign out")
+	e.signIn(alice, alicePW)
+	e.wantText("Two-step verification")
+}
+
+// Turning two-step authentication off asks for the password and a code; a wrong password
+// keeps the prompt open with the engine's sentence; Escape cancels; the right pair turns
+// it off and the tab says so.
+func TestTurnOffTwoFactor(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	secret, _ := e.twoFactor(sess)
+	e.enter(sess)
+	e.settings("Security")
+	e.twoStepIs("Two-Step Authentication", true)
+
+	e.tap("Turn off…")
+	e.wantText("Turn off two-step authentication?")
+	e.wantEnabled("Turn off", false)
+	pw := e.fill("Password", "not-"+alicePW)
+	e.wantEnabled("Turn off", false)
+	code := e.fill("Verification code or backup code", e.nextCode(secret))
+	e.wantEnabled("Turn off", true)
+	e.tap("Turn off")
+	if e.overlays() != 1 {
+		t.Fatal("a wrong password closed the prompt")
+	}
+	e.wantSays(app.Message(core.Errorf(core.KindWrongCredentials, "The password is wrong.")))
+	if code.Text != "" || pw.Text == "" {
+		t.Errorf("after a wrong password the code field holds %q and the password field %q", code.Text, pw.Text)
+	}
+	if !e.status(sess).TwoFactor {
+		t.Fatal("a wrong password turned two-step authentication off")
+	}
+
+	e.press(pw, fyne.KeyEscape)
+	if e.overlays() != 0 {
+		t.Fatal("Escape did not close the prompt")
+	}
+
+	e.tap("Turn off…")
+	e.fill("Password", alicePW)
+	e.fill("Verification code or backup code", e.code(secret))
+	e.tap("Turn off")
+	if e.overlays() != 0 {
+		t.Fatalf("the prompt is still open: %q", texts(e.layer()))
+	}
+	if e.status(sess).TwoFactor {
+		t.Fatal("two-step authentication is still on")
+	}
+	e.twoStepIs("Two-Step Authentication", false)
+	e.button("Enable")
+}
+
+// Regenerate… asks for the password and shows ten new codes; the tab then counts ten.
+func TestRegenerateBackupCodes(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	e.twoFactor(sess)
+	e.spendBackupCodes(sess, 8)
+	e.enter(sess)
+	e.settings("Security")
+	e.cardShows("Backup codes", "2 of 10 backup codes left")
+
+	e.tap("Regenerate…")
+	e.wantText("New backup codes")
+	e.wantEnabled("Regenerate", false)
+	e.fill("Password", alicePW)
+	e.tap("Regenerate")
+	e.wantText("Save your backup codes")
+	if st := e.status(sess); st.BackupCodesLeft != app.BackupCodeCount {
+		t.Fatalf("after Regenerate the engine counts %d codes", st.BackupCodesLeft)
+	}
+	e.tap("Done")
+	e.tap("Close without saving")
+	if e.overlays() != 0 {
+		t.Fatal("the codes dialog is still open")
+	}
+	e.cardShows("Backup codes", "10 of 10 backup codes left")
+	if l := findAll(e.page(), func(l *widget.Label) bool { return l.Text == "10 of 10 backup codes left" }); l[0].Importance == widget.DangerImportance {
+		t.Error("ten codes are still shown as a warning")
+	}
+}
