@@ -81,7 +81,7 @@ func (a *avatar) TypedRune(r rune) {
 }
 
 func (a *avatar) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || ev.Name == fyne.KeySpace {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter { // Space arrives as a rune
 		a.Tapped(nil)
 	}
 }

@@ -18,9 +18,9 @@ type backupDialog struct {
 	u      *UI
 	codes  []string
 	dlg    *dialog.CustomDialog
-	save   *dialogButton
-	copy   *dialogButton
-	done   *dialogButton
+	save   *actionButton
+	copy   *actionButton
+	done   *actionButton
 	says   problem
 	kept   bool
 	closed func()

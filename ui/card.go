@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +13,7 @@ import (
 // card is a titled panel on a slightly raised background. Fyne's widget.Card titles use
 // the heading size, which shouts on a page of several cards; these read as sections.
 func card(title, subtitle string, content fyne.CanvasObject) fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg := canvas.NewRectangle(raised())
 	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius) * 2
 	parts := []fyne.CanvasObject{}
 	if title != "" {
@@ -24,4 +26,11 @@ func card(title, subtitle string, content fyne.CanvasObject) fyne.CanvasObject {
 	}
 	parts = append(parts, content)
 	return container.NewStack(bg, container.NewPadded(container.NewVBox(parts...)))
+}
+
+// raised is the card background: the text colour at 5%, so a card stands off the page in
+// both light and dark, and the entries inside it keep their own background.
+func raised() color.Color {
+	r, g, b, _ := theme.Color(theme.ColorNameForeground).RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 13}
 }

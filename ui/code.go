@@ -22,9 +22,9 @@ type codeScreen struct {
 	ask    *widget.Label
 	entry  *field
 	trust  *widget.Check
-	verify *widget.Button
-	other  *widget.Button
-	cancel *widget.Button
+	verify *actionButton
+	other  *actionButton
+	cancel *actionButton
 	says   problem
 	busy   *busy
 	locked *lockout
@@ -40,11 +40,11 @@ func (u *UI) showCode(username, challenge string) {
 		ask: paragraph(askCode), entry: newField("123 456"), says: newProblem()}
 	s.trust = widget.NewCheck("Trust this device (don't ask for a code here again)", nil)
 	s.trust.SetChecked(true)
-	s.verify = widget.NewButton("Verify", s.onVerify)
+	s.verify = newButton("Verify", nil, s.onVerify)
 	s.verify.Importance = widget.HighImportance
-	s.other = widget.NewButton("Use a backup code instead", s.onSwitch)
+	s.other = newButton("Use a backup code instead", nil, s.onSwitch)
 	s.other.Importance = widget.LowImportance
-	s.cancel = widget.NewButton("Cancel", func() { s.locked.end(); u.showSignIn("") })
+	s.cancel = newButton("Cancel", nil, func() { s.locked.end(); u.showSignIn("") })
 	s.cancel.Importance = widget.LowImportance
 	s.busy = newBusy(s.verify, s.other, s.cancel, s.entry, s.trust)
 	s.busy.update = s.update

@@ -19,13 +19,13 @@ type dashboard struct {
 	avatar *avatar
 	body   *fyne.Container
 	says   problem
-	turnOn *widget.Button
+	turnOn *actionButton
 }
 
 func (u *UI) showDashboard(note string) {
 	d := &dashboard{u: u, note: note, says: newProblem()}
 	u.reshow = func() { u.showDashboard("") }
-	d.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(d.avatar, u.sess.Username) })
+	d.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(d.avatar) })
 	spin := widget.NewActivity()
 	spin.Start()
 	d.body = container.NewStack(container.NewCenter(spin))
@@ -45,7 +45,7 @@ func (u *UI) showDashboard(note string) {
 }
 
 // topBar is the strip across the top: back (when given), the app's name, and the avatar.
-func topBar(back *widget.Button, right fyne.CanvasObject) fyne.CanvasObject {
+func topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Twostep", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewHBox(appLogo(28), name)
 	if back != nil {
@@ -57,7 +57,7 @@ func topBar(back *widget.Button, right fyne.CanvasObject) fyne.CanvasObject {
 
 func (d *dashboard) failed(err error) {
 	d.says.sayErr(err)
-	retry := widget.NewButton("Try again", func() { d.u.showDashboard(d.note) })
+	retry := newButton("Try again", nil, func() { d.u.showDashboard(d.note) })
 	d.body.Objects = []fyne.CanvasObject{column(formWidth, d.says, retry)}
 	d.body.Refresh()
 }
@@ -76,7 +76,7 @@ func (d *dashboard) fill(a account) {
 		container.NewGridWithColumns(2, d.twoStepCard(a.status), d.backupCard(a.status)),
 		container.NewGridWithColumns(2, d.profileCard(a), d.devicesCard(a.devices)),
 		d.activityCard(a.events))
-	d.body.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))}
+	d.body.Objects = []fyne.CanvasObject{scrollPage(container.NewVBox(parts...))}
 	d.body.Refresh()
 	if d.turnOn != nil {
 		d.u.win.Canvas().Focus(d.turnOn)
@@ -91,7 +91,7 @@ func (d *dashboard) noteCard(st app.Status) fyne.CanvasObject {
 		return card("", "", text)
 	}
 	text.Importance = widget.DangerImportance
-	gen := widget.NewButtonWithIcon("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
+	gen := newButton("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
 	gen.Importance = widget.DangerImportance
 	return card("", "", container.NewVBox(text, container.NewHBox(gen)))
 }
@@ -101,7 +101,7 @@ func (d *dashboard) twoStepCard(st app.Status) fyne.CanvasObject {
 		return card("Two-step authentication", "", container.NewVBox(twoStepState(true),
 			paragraph("New devices ask for a code from your authenticator app after your password.")))
 	}
-	d.turnOn = widget.NewButtonWithIcon("Turn on two-step authentication", theme.ConfirmIcon(), d.u.onEnable)
+	d.turnOn = newButton("Turn on two-step authentication", theme.ConfirmIcon(), d.u.onEnable)
 	d.turnOn.Importance = widget.HighImportance
 	return card("Two-step authentication", "", container.NewVBox(
 		twoStepState(false),
@@ -141,7 +141,7 @@ func (d *dashboard) profileCard(a account) fyne.CanvasObject {
 			rows = append(rows, infoRow(r[0], r[1]))
 		}
 	}
-	edit := widget.NewButtonWithIcon("Edit profile", theme.DocumentCreateIcon(), func() { d.u.showSettings(tabProfile) })
+	edit := newButton("Edit profile", theme.DocumentCreateIcon(), func() { d.u.showSettings(tabProfile) })
 	rows = append(rows, container.NewHBox(edit))
 	return card("Your information", "", container.NewVBox(rows...))
 }
@@ -160,7 +160,7 @@ func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
 	for _, dev := range devices {
 		rows = append(rows, widget.NewLabel(deviceTitle(dev)+" · last used "+when(dev.LastUsed, d.u.now())))
 	}
-	manage := widget.NewButton("Manage devices", func() { d.u.showSettings(tabSecurity) })
+	manage := newButton("Manage devices", theme.ComputerIcon(), func() { d.u.showSettings(tabSecurity) })
 	rows = append(rows, container.NewHBox(manage))
 	return card("Trusted devices", "", container.NewVBox(rows...))
 }

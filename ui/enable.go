@@ -28,8 +28,8 @@ type enableDialog struct {
 	dlg    *dialog.CustomDialog
 	qr     *canvas.Image
 	code   *field
-	enable *dialogButton
-	cancel *dialogButton
+	enable *actionButton
+	cancel *actionButton
 	copied *widget.Label
 	says   problem
 	busy   *busy
@@ -78,8 +78,10 @@ func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
 	e.code.onEscape = u.escape
 	e.update()
 	body := container.NewVBox(e.stepApps(), widget.NewSeparator(), e.stepScan(), widget.NewSeparator(), e.stepCode())
-	e.dlg = dialog.NewCustomWithoutButtons("Turn on two-step authentication", body, u.win)
-	e.dlg.Resize(fyne.NewSize(760, 600))
+	e.dlg = dialog.NewCustomWithoutButtons("Turn on two-step authentication", container.NewVScroll(body), u.win)
+	win := u.win.Canvas().Size()
+	// 760x600 shows every step at the default window size; a smaller window scrolls.
+	e.dlg.Resize(fyne.NewSize(min(760, win.Width-24), min(600, win.Height-24)))
 	e.pop = u.pushEscape(e.onCancel)
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.code)

@@ -28,26 +28,10 @@ func (u *UI) escape() {
 	}
 }
 
-// dialogButton is a button inside a dialog: Escape while it has focus cancels the dialog.
-type dialogButton struct {
-	widget.Button
-	onEscape func()
-}
-
-func (u *UI) newDialogButton(label string, icon fyne.Resource, tapped func()) *dialogButton {
-	b := &dialogButton{onEscape: u.escape}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
+func (u *UI) newDialogButton(label string, icon fyne.Resource, tapped func()) *actionButton {
+	b := newButton(label, icon, tapped)
+	b.onEscape = u.escape
 	return b
-}
-
-// TypedKey passes Escape to onEscape and everything else to the button.
-func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		b.onEscape()
-		return
-	}
-	b.Button.TypedKey(ev)
 }
 
 // confirm asks a yes/no question in a dialog that Escape dismisses (as "no").

@@ -352,8 +352,8 @@ func children(o fyne.CanvasObject) []fyne.CanvasObject {
 	switch x := o.(type) {
 	case *fyne.Container:
 		return x.Objects
-	case *widget.Label, *widget.Button, *dialogButton, *widget.RichText, *widget.Check, *widget.Entry, *field,
-		*widget.ProgressBar, *widget.Activity, *widget.Icon, *widget.Hyperlink:
+	case *widget.Label, *widget.Button, *actionButton, *widget.RichText, *widget.Check, *widget.Entry, *field,
+		*widget.ProgressBar, *strengthBar, *widget.Activity, *widget.Icon, *widget.Hyperlink:
 		return nil
 	case fyne.Widget:
 		return test.WidgetRenderer(x).Objects()
@@ -397,7 +397,7 @@ func texts(root fyne.CanvasObject) []string {
 			out = append(out, x.String())
 		case *widget.Button:
 			out = append(out, x.Text)
-		case *dialogButton:
+		case *actionButton:
 			out = append(out, x.Text)
 		case *widget.Check:
 			out = append(out, x.Text)
@@ -477,7 +477,7 @@ func buttonText(o fyne.CanvasObject) (string, bool) {
 	switch b := o.(type) {
 	case *widget.Button:
 		return b.Text, true
-	case *dialogButton:
+	case *actionButton:
 		return b.Text, true
 	}
 	return "", false

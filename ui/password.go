@@ -15,7 +15,7 @@ type passwordForm struct {
 	code     *field // only with two-step on
 	meter    *strengthMeter
 	mismatch *widget.Label
-	submit   *widget.Button
+	submit   *actionButton
 	says     problem
 	busy     *busy
 	content  fyne.CanvasObject
@@ -27,7 +27,7 @@ func newPasswordForm(t *securityTab) *passwordForm {
 	f.mismatch = paragraph("The new passwords do not match.")
 	f.mismatch.Importance = widget.WarningImportance
 	f.mismatch.Hide()
-	f.submit = widget.NewButton("Change password", f.onSubmit)
+	f.submit = newButton("Change password", nil, f.onSubmit)
 	f.submit.Importance = widget.HighImportance
 	fields := []*field{f.current, f.next, f.confirm}
 	rows := []fyne.CanvasObject{

@@ -20,9 +20,9 @@ type profileTab struct {
 	note    *widget.Entry
 	picture []byte
 	preview *avatar
-	choose  *widget.Button
-	remove  *widget.Button
-	save    *widget.Button
+	choose  *actionButton
+	remove  *actionButton
+	save    *actionButton
 	says    problem
 	busy    *busy
 	content fyne.CanvasObject
@@ -40,9 +40,9 @@ func newProfileTab(s *settings, a account) *profileTab {
 	p.note.SetMinRowsVisible(3)
 	p.note.Wrapping = fyne.TextWrapWord
 	p.preview = newAvatar(96, a.profile.Initials(p.user), p.picture, nil)
-	p.choose = widget.NewButtonWithIcon("Choose picture…", theme.FolderOpenIcon(), p.onChoose)
-	p.remove = widget.NewButtonWithIcon("Remove picture", theme.DeleteIcon(), p.onRemove)
-	p.save = widget.NewButtonWithIcon("Save profile", theme.DocumentSaveIcon(), p.onSave)
+	p.choose = newButton("Choose picture…", theme.FolderOpenIcon(), p.onChoose)
+	p.remove = newButton("Remove picture", theme.DeleteIcon(), p.onRemove)
+	p.save = newButton("Save profile", theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
 	p.busy = newBusy(p.save, p.choose, p.remove, p.name, p.email, p.phone, p.note)
 	p.busy.update = p.update
@@ -50,7 +50,7 @@ func newProfileTab(s *settings, a account) *profileTab {
 		f.OnSubmitted = func(string) { p.onSave() }
 	}
 	p.update()
-	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph("PNG or JPEG, up to 1 MB."))
+	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph("PNG or JPEG,\nup to 1\u00a0MB."))
 	form := container.NewVBox(
 		labelled("Display name", p.name),
 		labelled("Email", p.email),
@@ -58,9 +58,9 @@ func newProfileTab(s *settings, a account) *profileTab {
 		labelled("Note", p.note),
 		p.says,
 		container.NewHBox(layoutSpacer(), p.busy.spin, p.save))
-	p.content = container.NewVScroll(container.NewPadded(container.NewBorder(nil, nil,
+	p.content = scrollPage(container.NewBorder(nil, nil,
 		section("Profile picture", "", container.NewHBox(picture)), nil,
-		section("Personal information", "Shown on your dashboard. Twostep keeps it encrypted.", form))))
+		section("Personal information", "Shown on your dashboard. Twostep keeps it encrypted.", form)))
 	return p
 }
 

@@ -14,8 +14,8 @@ type prompt struct {
 	u       *UI
 	dlg     *dialog.CustomDialog
 	fields  []*field
-	confirm *dialogButton
-	cancel  *dialogButton
+	confirm *actionButton
+	cancel  *actionButton
 	says    problem
 	busy    *busy
 	work    func(values []string) error

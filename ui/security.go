@@ -27,20 +27,20 @@ func newSecurityTab(s *settings, a account) *securityTab {
 		parts = append(parts, t.backupSection())
 	}
 	parts = append(parts, t.devicesSection(), newPasswordForm(t).content)
-	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(parts...)))
+	t.content = scrollPage(container.NewVBox(parts...))
 	return t
 }
 
 func (t *securityTab) twoStepSection() fyne.CanvasObject {
 	u := t.s.u
 	if !t.a.status.TwoFactor {
-		enable := widget.NewButtonWithIcon("Enable", theme.ConfirmIcon(), u.onEnable)
+		enable := newButton("Enable", theme.ConfirmIcon(), u.onEnable)
 		enable.Importance = widget.HighImportance
 		return section("Two-Step Authentication", "",
 			container.NewVBox(twoStepState(false), paragraph("Two-step authentication asks for a code from an app on your phone when you sign in on a new device, so your password alone is not enough."),
 				container.NewHBox(enable)))
 	}
-	off := widget.NewButton("Turn off…", t.onTurnOff)
+	off := newButton("Turn off…", nil, t.onTurnOff)
 	off.Importance = widget.DangerImportance
 	return section("Two-Step Authentication", "",
 		container.NewVBox(twoStepState(true), paragraph("New devices ask for a code from your authenticator app after your password."),
@@ -64,7 +64,7 @@ func (t *securityTab) backupSection() fyne.CanvasObject {
 	if st.BackupCodesLow {
 		left.Importance = widget.DangerImportance
 	}
-	regen := widget.NewButtonWithIcon("Regenerate…", theme.ViewRefreshIcon(), t.onRegenerate)
+	regen := newButton("Regenerate…", theme.ViewRefreshIcon(), t.onRegenerate)
 	if st.BackupCodesLow {
 		regen.Importance = widget.HighImportance
 	}
@@ -93,7 +93,7 @@ func (t *securityTab) devicesSection() fyne.CanvasObject {
 	for _, d := range t.a.devices {
 		rows = append(rows, t.deviceRow(d), widget.NewSeparator())
 	}
-	all := widget.NewButtonWithIcon("Revoke all", theme.DeleteIcon(), t.onRevokeAll)
+	all := newButton("Revoke all", theme.DeleteIcon(), t.onRevokeAll)
 	all.Importance = widget.DangerImportance
 	rows = append(rows, container.NewHBox(layoutSpacer(), all))
 	return section("Trusted devices", "These devices sign in without a code. Revoke any you no longer use.", container.NewVBox(rows...))
@@ -103,7 +103,7 @@ func (t *securityTab) deviceRow(d app.DeviceInfo) fyne.CanvasObject {
 	now := t.s.u.now()
 	name := widget.NewLabelWithStyle(deviceTitle(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	times := widget.NewLabel("Added " + when(d.Added, now) + " · last used " + when(d.LastUsed, now))
-	revoke := widget.NewButton("Revoke", func() { t.onRevoke(d) })
+	revoke := newButton("Revoke", nil, func() { t.onRevoke(d) })
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.ComputerIcon()), container.NewCenter(revoke), container.NewVBox(name, times))
 }
 

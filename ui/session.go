@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"twostep/app"
@@ -43,21 +44,22 @@ func (u *UI) signedIn(sess *app.Session, note string) {
 }
 
 // avatarMenu opens the profile picture's menu under it, right-aligned with it.
-func (u *UI) avatarMenu(from fyne.CanvasObject, username string) {
-	who := fyne.NewMenuItem("Signed in as "+username, nil)
-	who.Disabled = true
+func (u *UI) avatarMenu(from fyne.CanvasObject) {
 	menu := fyne.NewMenu("",
-		who,
-		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Settings", func() { u.showSettings(tabProfile) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Sign out", u.onSignOut),
 		fyne.NewMenuItem("Sign out completely…", u.onSignOutCompletely),
 	)
-	pop := widget.NewPopUpMenu(menu, u.win.Canvas())
-	width := pop.MinSize().Width
-	pop.ShowAtRelativePosition(fyne.NewPos(from.Size().Width-width, from.Size().Height+4), from)
-	u.win.Canvas().Focus(pop)
+	c := u.win.Canvas()
+	pop := widget.NewPopUpMenu(menu, c)
+	// The avatar sits at the top right of every page. Its position is worked out from the
+	// canvas rather than asked of Fyne, whose object-to-canvas lookup expires after a
+	// minute and then drops the menu at the top left.
+	pad := theme.Padding()
+	x := c.Size().Width - pop.MinSize().Width - 2*pad
+	pop.ShowAtPosition(fyne.NewPos(x, from.Size().Height+4*pad))
+	c.Focus(pop)
 }
 
 func (u *UI) onSignOut() {

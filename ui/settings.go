@@ -26,9 +26,9 @@ type settings struct {
 func (u *UI) showSettings(tab int) {
 	s := &settings{u: u}
 	u.reshow = func() { s.reload(s.selected()) }
-	back := widget.NewButtonWithIcon("Dashboard", theme.NavigateBackIcon(), func() { u.showDashboard("") })
+	back := newButton("Dashboard", theme.NavigateBackIcon(), func() { u.showDashboard("") })
 	back.Importance = widget.LowImportance
-	s.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(s.avatar, u.sess.Username) })
+	s.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(s.avatar) })
 	spin := widget.NewActivity()
 	spin.Start()
 	s.body = container.NewStack(container.NewCenter(spin))
@@ -47,7 +47,7 @@ func (s *settings) reload(tab int) {
 		if err != nil {
 			says := newProblem()
 			says.sayErr(err)
-			s.body.Objects = []fyne.CanvasObject{column(formWidth, says, widget.NewButton("Try again", func() { s.reload(tab) }))}
+			s.body.Objects = []fyne.CanvasObject{column(formWidth, says, newButton("Try again", nil, func() { s.reload(tab) }))}
 			s.body.Refresh()
 			return
 		}

@@ -17,8 +17,8 @@ type signInScreen struct {
 	u        *UI
 	username *field
 	password *field
-	submit   *widget.Button
-	create   *widget.Button
+	submit   *actionButton
+	create   *actionButton
 	says     problem
 	busy     *busy
 	locked   *lockout
@@ -29,9 +29,9 @@ type signInScreen struct {
 func (u *UI) showSignIn(note string) {
 	u.reshow = nil
 	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
-	s.submit = widget.NewButton("Sign in", s.onSubmit)
+	s.submit = newButton("Sign in", nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.create = widget.NewButton("Create account", func() { s.locked.end(); u.showSignUp() })
+	s.create = newButton("Create account", nil, func() { s.locked.end(); u.showSignUp() })
 	s.create.Importance = widget.LowImportance
 	s.busy = newBusy(s.submit, s.create, s.username, s.password)
 	s.busy.update = s.update
@@ -60,7 +60,7 @@ func (u *UI) showSignIn(note string) {
 }
 
 func appLogo(size float32) fyne.CanvasObject {
-	logo := canvas.NewImageFromResource(assets.Icon)
+	logo := canvas.NewImageFromResource(assets.WindowIcon)
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSquareSize(size))
 	return container.NewCenter(logo)

@@ -15,9 +15,9 @@ import (
 )
 
 // meter is the sign-up or password form's strength bar and the sentence under it.
-func (e *env) meter() (*widget.ProgressBar, *widget.Label) {
+func (e *env) meter() (*strengthBar, *widget.Label) {
 	e.t.Helper()
-	bars := findAll(e.page(), func(*widget.ProgressBar) bool { return true })
+	bars := findAll(e.page(), func(*strengthBar) bool { return true })
 	if len(bars) != 1 {
 		e.t.Fatalf("want one strength bar, found %d", len(bars))
 	}
@@ -44,8 +44,8 @@ func TestCreateAccount(t *testing.T) {
 	const weak = "password1"
 	e.fill("Username", alice)
 	e.fill("Password", weak)
-	if !strings.HasPrefix(why.Text, "Too easy to guess") || why.Importance != widget.WarningImportance || bar.Value >= core.MinStrength {
-		t.Fatalf("for %q the meter says %q (importance %v, bar %v)", weak, why.Text, why.Importance, bar.Value)
+	if !strings.HasPrefix(why.Text, "Too easy to guess") || why.Importance != widget.WarningImportance || bar.score >= core.MinStrength || bar.word() != strengthWords[bar.score] {
+		t.Fatalf("for %q the meter says %q (importance %v, bar %v)", weak, why.Text, why.Importance, bar.score)
 	}
 	e.wantEnabled("Create account", false) // no confirmation yet
 
@@ -65,8 +65,8 @@ func TestCreateAccount(t *testing.T) {
 	e.wantText("Create your Twostep account")
 
 	e.fill("Password", alicePW)
-	if why.Text != "Good password." && why.Text != "Strong password." || why.Importance != widget.SuccessImportance || bar.Value < core.MinStrength {
-		t.Fatalf("for a strong password the meter says %q (importance %v, bar %v)", why.Text, why.Importance, bar.Value)
+	if why.Text != "Good password." && why.Text != "Strong password." || why.Importance != widget.SuccessImportance || bar.score < core.MinStrength {
+		t.Fatalf("for a strong password the meter says %q (importance %v, bar %v)", why.Text, why.Importance, bar.score)
 	}
 	e.wantText("The passwords do not match.") // the confirmation still holds the weak one
 	e.fill("Confirm password", alicePW)

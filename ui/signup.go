@@ -18,8 +18,8 @@ type signUpScreen struct {
 	confirm  *field
 	meter    *strengthMeter
 	mismatch *widget.Label
-	submit   *widget.Button
-	back     *widget.Button
+	submit   *actionButton
+	back     *actionButton
 	says     problem
 	busy     *busy
 }
@@ -30,9 +30,9 @@ func (u *UI) showSignUp() {
 	s.mismatch = paragraph("The passwords do not match.")
 	s.mismatch.Importance = widget.WarningImportance
 	s.mismatch.Hide()
-	s.submit = widget.NewButton("Create account", s.onSubmit)
+	s.submit = newButton("Create account", nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.back = widget.NewButton("Sign in instead", func() { u.showSignIn("") })
+	s.back = newButton("Sign in instead", nil, func() { u.showSignIn("") })
 	s.back.Importance = widget.LowImportance
 	s.busy = newBusy(s.submit, s.back, s.username, s.password, s.confirm)
 	s.busy.update = s.update

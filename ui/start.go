@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"twostep/app"
-	"twostep/assets"
 )
 
 // startPage is what the window shows while Twostep opens its data file and the keyring,
@@ -18,23 +15,20 @@ type startPage struct {
 	title *widget.RichText
 	why   *widget.Label
 	spin  *widget.Activity
-	retry *widget.Button
-	quit  *widget.Button
+	retry *actionButton
+	quit  *actionButton
 }
 
 func (u *UI) startOpening() {
 	p := &startPage{u: u, title: heading("Opening Twostep…"), why: paragraph(""), spin: widget.NewActivity()}
-	p.retry = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), p.onRetry)
+	p.retry = newButton("Retry", theme.ViewRefreshIcon(), p.onRetry)
 	p.retry.Importance = widget.HighImportance
-	p.quit = widget.NewButton("Quit", p.onQuit)
+	p.quit = newButton("Quit", nil, p.onQuit)
 	p.retry.Hide()
 	p.quit.Hide()
 	p.why.Hide()
-	logo := canvas.NewImageFromResource(assets.Icon)
-	logo.FillMode = canvas.ImageFillContain
-	logo.SetMinSize(fyne.NewSquareSize(72))
 	buttons := container.NewHBox(layoutSpacer(), p.quit, p.retry)
-	u.show(column(formWidth+80, container.NewCenter(logo), p.title, p.spin, p.why, buttons), nil)
+	u.show(column(formWidth+80, appLogo(72), p.title, p.spin, p.why, buttons), nil)
 	p.onRetry()
 }
 

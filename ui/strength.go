@@ -20,7 +20,7 @@ var strengthWords = [...]string{"Very weak", "Weak", "Fair", "Strong", "Very str
 // typed meanwhile are never queued up one by one.
 type strengthMeter struct {
 	u     *UI
-	bar   *widget.ProgressBar
+	bar   *strengthBar
 	why   *widget.Label
 	box   fyne.CanvasObject
 	score int
@@ -33,9 +33,7 @@ type strengthMeter struct {
 }
 
 func newStrengthMeter(u *UI) *strengthMeter {
-	m := &strengthMeter{u: u, bar: widget.NewProgressBar(), why: paragraph("Choose a password.")}
-	m.bar.Max = 4
-	m.bar.TextFormatter = func() string { return "Strength: " + strengthWords[m.score] }
+	m := &strengthMeter{u: u, bar: newStrengthBar(), why: paragraph("Choose a password.")}
 	m.box = container.NewVBox(m.bar, m.why)
 	return m
 }
@@ -64,7 +62,7 @@ func (m *strengthMeter) show(password, username string) {
 
 func (m *strengthMeter) render(s app.Strength, empty bool) {
 	m.score = min(max(s.Score, 0), len(strengthWords)-1)
-	m.bar.SetValue(float64(m.score))
+	m.bar.set(m.score, empty)
 	m.why.SetText(s.Feedback)
 	switch {
 	case empty:

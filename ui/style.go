@@ -96,6 +96,13 @@ func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
+// scrollPage scrolls content with padding, wider on the right so the scroll bar never
+// covers right-aligned buttons.
+func scrollPage(content fyne.CanvasObject) fyne.CanvasObject {
+	p := theme.Padding()
+	return container.NewVScroll(container.New(layout.NewCustomPaddedLayout(p, p, p, p+12), content))
+}
+
 // page puts a bar above a body. Unlike container.NewBorder it lists the bar first, so Tab
 // reaches the bar (back, profile picture) before the body, as the page reads.
 func page(bar, body fyne.CanvasObject) fyne.CanvasObject {

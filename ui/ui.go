@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"twostep/app"
-	"twostep/assets"
 )
 
 // Opener opens the data file and checks that the keyring can be used. It runs off the UI
@@ -50,8 +49,9 @@ type UI struct {
 // New makes the Twostep window for a, shows the start page and begins opening the data.
 func New(a fyne.App, open Opener) *UI {
 	u := &UI{app: a, open: open, now: time.Now, after: afterOnUI}
+	a.Settings().SetTheme(newLook())
 	u.win = a.NewWindow("Twostep")
-	u.win.SetIcon(assets.Icon)
+	u.win.SetPadded(false) // the top bar's rule runs edge to edge; pages pad themselves
 	u.win.SetMaster()
 	u.restoreSize()
 	u.win.SetCloseIntercept(u.onClose)

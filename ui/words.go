@@ -45,7 +45,7 @@ func eventLine(ev app.Event, now time.Time) string {
 		what += " (" + ev.Detail + ")"
 	}
 	if ev.Device != "" {
-		what += " on " + ev.Device
+		what += " · " + ev.Device
 	}
 	return what + " · " + when(ev.Time, now)
 }

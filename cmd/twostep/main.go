@@ -55,7 +55,7 @@ func haveDisplay() bool {
 // runWindow opens the Twostep window and blocks until it closes.
 func runWindow(dataDir string) int {
 	a := fyneapp.NewWithID(app.ID)
-	a.SetIcon(assets.Icon)
+	a.SetIcon(assets.WindowIcon)
 	d := &data{flag: dataDir}
 	ui.New(a, d.open).Window().ShowAndRun()
 	d.close()
