@@ -10,28 +10,14 @@ import (
 	"testing"
 
 	"twostep/core"
+	"twostep/core/testenv"
 )
-
-// needTool finds an external program the test stands in a phone with. scripts/setup
-// installs them; where they must be present (CI, scripts/test) a missing one fails.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
-		t.Fatalf("%s is required but not installed; run scripts/setup", name)
-	}
-	t.Skipf("%s is not installed; run scripts/setup", name)
-	return ""
-}
 
 // As a phone would: read the QR code with zbarimg, compute the code with oathtool, and
 // use it to turn 2FA on and then to sign in.
 func TestAuthenticatorAppInterop(t *testing.T) {
 	t.Parallel()
-	zbarimg, oathtool := needTool(t, "zbarimg"), needTool(t, "oathtool")
+	zbarimg, oathtool := testenv.NeedTool(t, "zbarimg"), testenv.NeedTool(t, "oathtool")
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
 	enr, err := e.svc.BeginEnrolment(sess)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"twostep/app"
+	"twostep/core/testenv"
 )
 
 // The whole app as a person meets it: the real binary in a real (virtual) X display, driven
@@ -33,10 +34,10 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 		t.Skip("opens a real window; skipped with -short")
 	}
 	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "zbarimg", "oathtool", "tesseract"} {
-		needTool(t, tool)
+		testenv.NeedTool(t, tool)
 	}
 	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		missing(t, "a D-Bus session with an unlocked keyring", "run the test through scripts/test")
+		testenv.Missing(t, "a D-Bus session with an unlocked keyring", "run the test through scripts/test")
 	}
 	const (
 		username = "alice"
@@ -119,25 +120,6 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 	if _, err := opened.SubmitCode(res.Challenge, next, false); err != nil {
 		t.Fatalf("a fresh code from the secret in the QR code was refused: %v (%s)", err, app.Message(err))
 	}
-}
-
-// needTool finds a program the test needs; where it must be present (CI, scripts/test) a
-// missing one fails the test, elsewhere it skips.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		missing(t, name, "run scripts/setup")
-	}
-	return path
-}
-
-func missing(t *testing.T, what, hint string) {
-	t.Helper()
-	if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
-		t.Fatalf("%s is required but missing; %s", what, hint)
-	}
-	t.Skipf("%s is missing; %s", what, hint)
 }
 
 // buildApp builds this package's binary into a temporary folder. Under -race it is built

@@ -21,6 +21,7 @@ import (
 
 	"twostep/core"
 	"twostep/core/keyring"
+	"twostep/core/testenv"
 )
 
 // childEnv makes the test binary run one Check and print its kind. The bus tests
@@ -93,7 +94,7 @@ func TestBusWithoutSecretService(t *testing.T) {
 // A gnome-keyring with no unlocked login keyring, and no prompter to ask a person:
 // what a locked keyring looks like to a headless Twostep.
 func TestLockedKeyring(t *testing.T) {
-	needTool(t, "gnome-keyring-daemon")
+	testenv.NeedTool(t, "gnome-keyring-daemon")
 	addr := startBareBus(t)
 	dir := shortTempDir(t)
 	run := filepath.Join(dir, "run")
@@ -141,7 +142,7 @@ func childKind(t *testing.T, addr string) string {
 // can be activated on it: a session bus without a Secret Service.
 func startBareBus(t *testing.T) string {
 	t.Helper()
-	needTool(t, "dbus-daemon")
+	testenv.NeedTool(t, "dbus-daemon")
 	dir := shortTempDir(t)
 	conf := filepath.Join(dir, "bus.conf")
 	err := os.WriteFile(conf, []byte(`<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -216,15 +217,4 @@ func withoutBus() []string {
 		}
 	}
 	return env
-}
-
-// needTool skips without the D-Bus tools, except where the keyring tests must run.
-func needTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
-			t.Fatalf("%s is required: %v", name, err)
-		}
-		t.Skipf("%s is missing; run scripts/setup", name)
-	}
 }

@@ -5,12 +5,12 @@ package keyringtest
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"os"
 	"testing"
 
 	gokeyring "github.com/zalando/go-keyring"
 
 	"twostep/core/keyring"
+	"twostep/core/testenv"
 )
 
 // Require returns an adapter on a service name of its own, after checking that the
@@ -24,10 +24,7 @@ func Require(t testing.TB) *keyring.Keyring {
 	service := "io.twostep.test/" + hex.EncodeToString(b)
 	k := keyring.New(service)
 	if err := k.Check(); err != nil {
-		if os.Getenv("CI") == "true" || os.Getenv("TWOSTEP_STRICT_TESTS") != "" {
-			t.Fatalf("the keyring is required but not usable: %v", err)
-		}
-		t.Skipf("no usable keyring (%v); run scripts/test, which starts a private one", err)
+		testenv.Missing(t, "a usable keyring ("+err.Error()+")", "run scripts/test, which starts a private one")
 	}
 	t.Cleanup(func() {
 		// This runs after any t.Setenv of the test is undone, so it reaches the bus
