@@ -53,7 +53,7 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	}
 	use, err := verify(&a)
 	if countable(err) {
-		return nil, s.fail(key, ch.id, "wrong "+codeName(method), err)
+		return nil, s.fail(key, ch.id, core.EventSignInFailed, "wrong "+codeName(method), err)
 	} else if err != nil {
 		return nil, err
 	}

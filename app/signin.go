@@ -50,7 +50,7 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 		return SignInResult{}, err
 	}
 	if !ok {
-		return SignInResult{}, s.fail(key, a.ID, "wrong password", core.Errorf(core.KindWrongCredentials, ""))
+		return SignInResult{}, s.fail(key, a.ID, core.EventSignInFailed, "wrong password", core.Errorf(core.KindWrongCredentials, ""))
 	}
 	ch, err := s.passwordAccepted(a, password)
 	if err != nil {
@@ -74,7 +74,7 @@ func (s *Service) unknownName(username, password string) error {
 		return err
 	}
 	core.BurnPasswordCheck(password)
-	return s.fail(key, "", "", core.Errorf(core.KindWrongCredentials, ""))
+	return s.fail(key, "", core.EventSignInFailed, "", core.Errorf(core.KindWrongCredentials, ""))
 }
 
 // passwordAccepted gathers what the rest of the sign-in needs once the password is right:

@@ -16,9 +16,9 @@ func (s *Service) checkThrottle(key string) error {
 }
 
 // fail counts one failed attempt against the key and records it on the account (if
-// there is one). It returns cause, or, when this failure starts a wait, a lockout error
+// there is one) as kind: a failed sign-in, or a failed confirmation of a change in Settings. It returns cause, or, when this failure starts a wait, a lockout error
 // that wraps cause so the person learns both what was wrong and how long to wait.
-func (s *Service) fail(key string, id core.AccountID, what string, cause error) error {
+func (s *Service) fail(key string, id core.AccountID, kind core.EventKind, what string, cause error) error {
 	now := s.now()
 	th, err := s.store.UpdateThrottle(key, func(t *core.Throttle) { t.Fail(now) })
 	if err != nil {
@@ -26,7 +26,7 @@ func (s *Service) fail(key string, id core.AccountID, what string, cause error) 
 	}
 	locked := th.Locked(now)
 	if id != "" {
-		events := []core.Event{s.event(core.EventSignInFailed, what)}
+		events := []core.Event{s.event(kind, what)}
 		if locked {
 			events = append(events, s.event(core.EventLockedOut, fmt.Sprintf("after %d failed attempts, for %s", th.Failures, th.LockedUntil.Sub(now))))
 		}

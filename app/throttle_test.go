@@ -92,6 +92,7 @@ func TestActivityIsRecorded(t *testing.T) {
 	must(t, e.svc.SignOutCompletely(sess))
 	sess, _, err := e.svc.SubmitBackupCode(e.challenge(alice, alicePW), codes[0], false)
 	must(t, err)
+	wantKind(t, e.svc.ChangePassword(sess, "not my password at all", otherPW, ""), core.KindWrongCredentials)
 	must(t, e.svc.ChangePassword(sess, alicePW, otherPW, e.nextCode(secret)))
 	events, err := e.svc.Activity(sess, 0)
 	must(t, err)
@@ -104,7 +105,7 @@ func TestActivityIsRecorded(t *testing.T) {
 	}
 	for _, k := range []core.EventKind{core.EventAccountCreated, core.EventTwoFactorOn, core.EventBackupGenerated,
 		core.EventSignInFailed, core.EventSignIn, core.EventDeviceTrusted, core.EventDeviceRevoked,
-		core.EventSignOut, core.EventBackupUsed, core.EventPasswordChanged} {
+		core.EventSignOut, core.EventBackupUsed, core.EventPasswordChanged, core.EventConfirmFailed} {
 		if !seen[k] {
 			t.Errorf("no %q event in %+v", k, events)
 		}

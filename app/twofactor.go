@@ -137,7 +137,7 @@ func (s *Service) checkPassword(a core.Account, password string) error {
 		return err
 	}
 	if !ok {
-		return s.fail(key, a.ID, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
+		return s.fail(key, a.ID, core.EventConfirmFailed, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
 	}
 	return nil
 }
@@ -156,7 +156,7 @@ func (s *Service) reauthenticate(a *core.Account, password, code string) (func(*
 	}
 	use, what, err := s.checkSecondFactor(a, code)
 	if countable(err) {
-		return nil, s.fail(core.AccountThrottleKey(a.ID), a.ID, "wrong "+what, err)
+		return nil, s.fail(core.AccountThrottleKey(a.ID), a.ID, core.EventConfirmFailed, "wrong "+what, err)
 	}
 	return use, err
 }

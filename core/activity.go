@@ -12,6 +12,7 @@ const (
 	EventAccountCreated  EventKind = "account created"
 	EventSignIn          EventKind = "signed in"
 	EventSignInFailed    EventKind = "sign-in failed"
+	EventConfirmFailed   EventKind = "confirmation in Settings failed" // a wrong password or code for a change
 	EventLockedOut       EventKind = "locked out"
 	EventSignOut         EventKind = "signed out"
 	EventTwoFactorOn     EventKind = "two-step authentication turned on"
