@@ -29,7 +29,7 @@ func (u *UI) showDashboard(note string) {
 	spin := widget.NewActivity()
 	spin.Start()
 	d.body = container.NewStack(container.NewCenter(spin))
-	u.show(page(topBar(nil, d.avatar), d.body), nil)
+	u.show(page(u.topBar(nil, d.avatar), d.body), nil)
 	sess := u.sess
 	var a account
 	u.run(nil, func() (err error) {
@@ -45,13 +45,18 @@ func (u *UI) showDashboard(note string) {
 }
 
 // topBar is the strip across the top: back (when given), the app's name, and the avatar.
-func topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObject {
+// While any background work runs, a spinner turns next to the avatar (see UI.working), so
+// even work that has no form of its own (sign out, revoke, opening the Enable dialog while
+// the keyring asks to be unlocked) shows that something is happening.
+func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Twostep", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewHBox(appLogo(28), name)
 	if back != nil {
 		left = container.NewHBox(back, widget.NewSeparator(), appLogo(28), name)
 	}
-	bar := container.NewBorder(nil, nil, left, right)
+	u.spin = widget.NewActivity()
+	u.working(0)
+	bar := container.NewBorder(nil, nil, left, container.NewHBox(u.spin, right))
 	return container.NewVBox(container.NewPadded(bar), widget.NewSeparator())
 }
 

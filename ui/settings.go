@@ -32,7 +32,7 @@ func (u *UI) showSettings(tab int) {
 	spin := widget.NewActivity()
 	spin.Start()
 	s.body = container.NewStack(container.NewCenter(spin))
-	u.show(page(topBar(back, s.avatar), s.body), nil)
+	u.show(page(u.topBar(back, s.avatar), s.body), nil)
 	s.reload(tab)
 }
 

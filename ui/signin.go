@@ -27,7 +27,7 @@ type signInScreen struct {
 // showSignIn shows the sign-in screen; note, when set, is a neutral line above the form
 // (e.g. after signing out completely).
 func (u *UI) showSignIn(note string) {
-	u.reshow = nil
+	u.reshow, u.spin = nil, nil
 	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
 	s.submit = newButton("Sign in", nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance

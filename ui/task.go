@@ -53,14 +53,31 @@ func (u *UI) run(b *busy, work func() error, done func(error)) {
 		b.start()
 	}
 	u.work.Add(1)
+	u.working(+1)
 	go func() {
 		defer u.work.Done()
 		err := work()
 		fyne.Do(func() {
+			u.working(-1)
 			if b != nil {
 				b.stop()
 			}
 			done(err)
 		})
 	}()
+}
+
+// working counts background calls in flight and turns the top bar's spinner while any is.
+func (u *UI) working(delta int) {
+	u.pending += delta
+	if u.spin == nil {
+		return
+	}
+	if u.pending > 0 {
+		u.spin.Show()
+		u.spin.Start()
+		return
+	}
+	u.spin.Stop()
+	u.spin.Hide()
 }

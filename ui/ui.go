@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"twostep/app"
 )
@@ -42,7 +43,9 @@ type UI struct {
 	pickOpen func(done func(fyne.URIReadCloser, error))
 	// escapes cancel the open dialogs, top last (see escape.go); reshow rebuilds the page.
 	escapes  []func()
-	enabling bool // the Enable dialog is being prepared
+	enabling bool             // the Enable dialog is being prepared
+	pending  int              // background calls whose results have not come back yet
+	spin     *widget.Activity // the top bar's spinner, when the page has a top bar
 	reshow   func()
 }
 

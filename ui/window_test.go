@@ -27,6 +27,26 @@ func TestWindowRemembersItsSize(t *testing.T) {
 	}
 }
 
+// Any background call turns the top bar's spinner until its result is back, also work
+// started from no form with a spinner of its own (sign out, revoke, opening Enable).
+func TestTopBarSpinsWhileWorkRuns(t *testing.T) {
+	e := newEnv(t)
+	e.enter(e.account(alice, alicePW))
+	if e.u.spin == nil || e.u.spin.Visible() {
+		t.Fatal("the dashboard at rest should have a hidden top-bar spinner")
+	}
+	release := make(chan struct{})
+	e.u.run(nil, func() error { <-release; return nil }, func(error) {})
+	if !e.u.spin.Visible() {
+		t.Fatal("the top-bar spinner is hidden while work runs")
+	}
+	close(release)
+	e.settle()
+	if e.u.spin.Visible() || e.u.pending != 0 {
+		t.Fatalf("after the work: spinner shown %v, %d calls counted", e.u.spin.Visible(), e.u.pending)
+	}
+}
+
 // Text in the success and warning colours stays readable (WCAG AA, 4.5:1) on the light
 // theme's background, where Fyne's own green and orange are not; the dark theme is Fyne's.
 func TestStatusColoursAreReadable(t *testing.T) {
