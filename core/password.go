@@ -9,8 +9,9 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/ccojocar/zxcvbn-go"
 	"golang.org/x/crypto/argon2"
+
+	"twostep/core/internal/zxcvbn"
 )
 
 // KDFParams are argon2id costs. Memory is in KiB, as argon2 and the PHC string count it.
