@@ -21,7 +21,14 @@ func TestWindowRemembersItsSize(t *testing.T) {
 	e.u.onClose()
 
 	again := New(e.app, func() (*app.Service, error) { return e.svc, nil })
-	e.settle()
+	// Settle the second window too: its opening must report back before this test ends,
+	// or it would run on the next test's app.
+	for {
+		again.Wait()
+		if !e.drv.runQueued() {
+			break
+		}
+	}
 	if got := again.Window().Canvas().Size(); got != fyne.NewSize(1000, 700) {
 		t.Fatalf("the next window is %v, want the 1000x700 it was closed with", got)
 	}
