@@ -159,7 +159,7 @@ func infoRow(caption, value string) fyne.CanvasObject {
 
 func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
 	if len(devices) == 0 {
-		return card("Trusted devices", "", paragraph("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."))
+		return card("Trusted devices", "", paragraph(noDevices))
 	}
 	rows := []fyne.CanvasObject{}
 	for _, dev := range devices {

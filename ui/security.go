@@ -87,7 +87,7 @@ func (t *securityTab) onRegenerate() {
 
 func (t *securityTab) devicesSection() fyne.CanvasObject {
 	if len(t.a.devices) == 0 {
-		return section("Trusted devices", "", paragraph("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."))
+		return section("Trusted devices", "", paragraph(noDevices))
 	}
 	rows := []fyne.CanvasObject{}
 	for _, d := range t.a.devices {

@@ -57,3 +57,6 @@ func deviceTitle(d app.DeviceInfo) string {
 	}
 	return d.Name
 }
+
+// noDevices is what a device list says while it is empty, and how a device gets on it.
+const noDevices = "No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."
