@@ -50,9 +50,6 @@ func hostname() string {
 	return name
 }
 
-// DeviceName is what this machine is called in device lists and activity.
-func (s *Service) DeviceName() string { return s.device }
-
 // Session is a signed-in person. It holds the account's data key in memory, so that the
 // profile can be read without asking the keyring each time; SignOut wipes it.
 type Session struct {

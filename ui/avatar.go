@@ -25,22 +25,31 @@ type avatar struct {
 	hovered  bool
 }
 
-func newAvatar(size float32, initials string, picture []byte, onTap func()) *avatar {
+func newAvatar(size float32, initials string, picture image.Image, onTap func()) *avatar {
 	a := &avatar{size: size, onTap: onTap}
 	a.ExtendBaseWidget(a)
 	a.set(initials, picture)
 	return a
 }
 
-// set changes what the avatar shows; a picture that does not decode falls back to initials.
-func (a *avatar) set(initials string, picture []byte) {
-	a.initials, a.picture = initials, nil
-	if len(picture) > 0 {
-		if img, _, err := image.Decode(bytes.NewReader(picture)); err == nil {
-			a.picture = img
-		}
-	}
+// set changes what the avatar shows: the picture, or the initials when it is nil.
+func (a *avatar) set(initials string, picture image.Image) {
+	a.initials, a.picture = initials, picture
 	a.Refresh()
+}
+
+// decodePicture decodes a profile picture for an avatar, or gives nil (initials) when there
+// is none or it does not decode. A 1 MB JPEG takes tens of milliseconds, so this runs in
+// background work, never on the UI goroutine.
+func decodePicture(data []byte) image.Image {
+	if len(data) == 0 {
+		return nil
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil
+	}
+	return img
 }
 
 func (a *avatar) CreateRenderer() fyne.WidgetRenderer {

@@ -68,7 +68,7 @@ func (d *dashboard) failed(err error) {
 }
 
 func (d *dashboard) fill(a account) {
-	d.avatar.set(a.profile.Initials(a.status.Username), a.profile.Picture)
+	d.avatar.set(a.profile.Initials(a.status.Username), a.picture)
 	greeting := a.profile.DisplayName
 	if greeting == "" {
 		greeting = a.status.Username

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +19,8 @@ type profileTab struct {
 	email   *field
 	phone   *field
 	note    *widget.Entry
-	picture []byte
+	picture []byte      // what Save stores
+	image   image.Image // picture, decoded for the avatars
 	preview *avatar
 	choose  *actionButton
 	remove  *actionButton
@@ -31,7 +33,7 @@ type profileTab struct {
 
 func newProfileTab(s *settings, a account) *profileTab {
 	p := &profileTab{s: s, name: newField("How you like to be called"), email: newField("you@example.com"),
-		phone: newField("+44 20 7946 0000"), note: widget.NewMultiLineEntry(), picture: a.profile.Picture,
+		phone: newField("+44 20 7946 0000"), note: widget.NewMultiLineEntry(), picture: a.profile.Picture, image: a.picture,
 		says: newProblem(), user: a.status.Username}
 	p.name.SetText(a.profile.DisplayName)
 	p.email.SetText(a.profile.Email)
@@ -39,7 +41,7 @@ func newProfileTab(s *settings, a account) *profileTab {
 	p.note.SetText(a.profile.Note)
 	p.note.SetMinRowsVisible(3)
 	p.note.Wrapping = fyne.TextWrapWord
-	p.preview = newAvatar(96, a.profile.Initials(p.user), p.picture, nil)
+	p.preview = newAvatar(96, a.profile.Initials(p.user), p.image, nil)
 	p.choose = newButton("Choose picture…", theme.FolderOpenIcon(), p.onChoose)
 	p.remove = newButton("Remove picture", theme.DeleteIcon(), p.onRemove)
 	p.save = newButton("Save profile", theme.DocumentSaveIcon(), p.onSave)
@@ -82,28 +84,33 @@ func (p *profileTab) onChoose() {
 			return // cancelled: nothing changes
 		}
 		var data []byte
+		var img image.Image
 		p.s.u.run(p.busy, func() error {
 			defer r.Close()
 			var err error
 			if data, err = io.ReadAll(io.LimitReader(r, app.MaxPictureBytes+1)); err != nil {
 				return err
 			}
-			return app.CheckPicture(data)
+			if err := app.CheckPicture(data); err != nil {
+				return err
+			}
+			img = decodePicture(data)
+			return nil
 		}, func(err error) {
 			if err != nil {
 				p.says.sayErr(err)
 				return
 			}
 			p.says.clear()
-			p.picture = data
-			p.preview.set(p.initials(), data)
+			p.picture, p.image = data, img
+			p.preview.set(p.initials(), img)
 			p.update()
 		})
 	})
 }
 
 func (p *profileTab) onRemove() {
-	p.picture = nil
+	p.picture, p.image = nil, nil
 	p.preview.set(p.initials(), nil)
 	p.update()
 }
@@ -114,7 +121,7 @@ func (p *profileTab) initials() string {
 
 func (p *profileTab) onSave() {
 	prof := app.Profile{DisplayName: p.name.Text, Email: p.email.Text, Phone: p.phone.Text, Note: p.note.Text, Picture: p.picture}
-	sess := p.s.u.sess
+	sess, img := p.s.u.sess, p.image
 	p.says.clear()
 	p.s.u.run(p.busy, func() error { return p.s.u.svc.UpdateProfile(sess, prof) }, func(err error) {
 		if err != nil {
@@ -122,7 +129,7 @@ func (p *profileTab) onSave() {
 			return
 		}
 		p.says.good("Profile saved.")
-		p.s.avatar.set(prof.Initials(p.user), prof.Picture)
-		p.preview.set(prof.Initials(p.user), prof.Picture)
+		p.s.avatar.set(prof.Initials(p.user), img)
+		p.preview.set(prof.Initials(p.user), img)
 	})
 }

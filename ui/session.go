@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -13,6 +15,7 @@ import (
 type account struct {
 	status  app.Status
 	profile app.Profile
+	picture image.Image // the profile picture, decoded
 	devices []app.DeviceInfo
 	events  []app.Event
 }
@@ -29,6 +32,7 @@ func (u *UI) readAccount(sess *app.Session) (account, error) {
 	if a.profile, err = u.svc.Profile(sess); err != nil {
 		return a, err
 	}
+	a.picture = decodePicture(a.profile.Picture)
 	if a.devices, err = u.svc.Devices(sess); err != nil {
 		return a, err
 	}

@@ -56,7 +56,7 @@ func (s *settings) reload(tab int) {
 }
 
 func (s *settings) fill(a account, tab int) {
-	s.avatar.set(a.profile.Initials(a.status.Username), a.profile.Picture)
+	s.avatar.set(a.profile.Initials(a.status.Username), a.picture)
 	s.profile = newProfileTab(s, a)
 	s.security = newSecurityTab(s, a)
 	s.tabs = container.NewAppTabs(

@@ -19,11 +19,10 @@ var strengthWords = [...]string{"Very weak", "Weak", "Fair", "Strong", "Very str
 // rating runs at a time off it, and when it ends, the latest input is rated next: keys
 // typed meanwhile are never queued up one by one.
 type strengthMeter struct {
-	u     *UI
-	bar   *strengthBar
-	why   *widget.Label
-	box   fyne.CanvasObject
-	score int
+	u   *UI
+	bar *strengthBar
+	why *widget.Label
+	box fyne.CanvasObject
 
 	rating   bool   // a rating is running
 	shown    string // the input the bar shows
@@ -61,13 +60,13 @@ func (m *strengthMeter) show(password, username string) {
 }
 
 func (m *strengthMeter) render(s app.Strength, empty bool) {
-	m.score = min(max(s.Score, 0), len(strengthWords)-1)
-	m.bar.set(m.score, empty)
+	score := min(max(s.Score, 0), len(strengthWords)-1)
+	m.bar.set(score, empty)
 	m.why.SetText(s.Feedback)
 	switch {
 	case empty:
 		m.why.Importance = widget.MediumImportance
-	case m.score < 3:
+	case score < 3:
 		m.why.Importance = widget.WarningImportance
 	default:
 		m.why.Importance = widget.SuccessImportance
