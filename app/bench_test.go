@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"twostep/app"
+	"twostep/core"
 )
 
 // BenchmarkSignInPasswordAndCode is a whole two-step sign-in on a real data file and the
@@ -61,5 +62,47 @@ func BenchmarkPasswordStrength(b *testing.B) {
 				app.PasswordStrength(pw.pw, "alice")
 			}
 		})
+	}
+}
+
+// BenchmarkCodeStep is the second step alone: the verification code after the password.
+func BenchmarkCodeStep(b *testing.B) {
+	e := newEnv(b)
+	sess, _ := e.svc.CreateAccount(alice, alicePW)
+	enr, _ := e.svc.BeginEnrolment(sess)
+	if _, err := e.svc.ConfirmEnrolment(sess, e.code(enr.Secret)); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		res, err := e.svc.SignIn(alice, alicePW)
+		if err != nil {
+			b.Fatal(err)
+		}
+		code := e.nextCode(enr.Secret)
+		b.StartTimer()
+		if _, err := e.svc.SubmitCode(res.Challenge, code, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEnrolment is turning two-step on: a new secret, then confirming it with a code.
+func BenchmarkEnrolment(b *testing.B) {
+	e := newEnv(b)
+	for b.Loop() {
+		b.StopTimer()
+		sess, err := e.svc.CreateAccount("u"+string(core.NewAccountID())[:12], alicePW)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		enr, err := e.svc.BeginEnrolment(sess)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.svc.ConfirmEnrolment(sess, e.code(enr.Secret)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
