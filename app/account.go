@@ -1,14 +1,11 @@
 package app
 
 import (
-	"sync"
-
 	"twostep/core"
 )
 
-// CreateAccount makes an account and signs it in. The data key is written to the keyring
-// before the account to bbolt: a crash in between leaves an orphan secret and no account,
-// never an account whose key is lost.
+// CreateAccount makes an account and signs it in. Its account key is wrapped under the
+// password alone until two-step authentication is turned on; nothing goes to the keyring.
 func (s *Service) CreateAccount(username, password string) (*Session, error) {
 	if err := core.ValidateUsername(username); err != nil {
 		return nil, err
@@ -21,34 +18,22 @@ func (s *Service) CreateAccount(username, password string) (*Session, error) {
 	} else if !core.IsKind(err, core.KindNotFound) {
 		return nil, err
 	}
-	a := core.Account{ID: core.NewAccountID(), Username: username, Created: s.now(), PasswordChanged: s.now()}
-	dataKey := core.NewDataKey()
-	if err := s.setPassword(&a, password, dataKey); err != nil {
+	a := core.Account{ID: core.NewAccountID(), Username: username, Created: s.now(), PasswordChanged: s.now(), Schema: core.Schema}
+	k := &keys{account: core.NewAccountKey(), params: core.NewPasswordParams()}
+	var err error
+	if k.password, err = core.StretchPassword(password, k.params); err != nil {
 		return nil, err
 	}
-	if err := s.secrets.Set(a.ID, core.SlotDataKey, dataKey); err != nil {
+	if err := a.Keys.Lock(k.account, k.password, k.params, nil, a.ID); err != nil {
+		return nil, err
+	}
+	if err := k.account.Sign(&a); err != nil {
 		return nil, err
 	}
 	if err := s.store.CreateAccount(a, s.event(core.EventAccountCreated, "")); err != nil {
-		_ = s.secrets.Delete(a.ID, core.SlotDataKey) // nothing refers to it
 		return nil, err
 	}
-	return &Session{ID: a.ID, Username: a.Username, dataKey: dataKey}, nil
-}
-
-// setPassword hashes password and wraps dataKey under a key derived from it. The two
-// argon2id runs are independent, so they run side by side and cost the time of one.
-func (s *Service) setPassword(a *core.Account, password string, dataKey []byte) error {
-	var wg sync.WaitGroup
-	wg.Go(func() { a.Password = core.HashPassword(password, core.PasswordParams) })
-	a.KeyParams = core.NewKeyParams(core.PasswordParams)
-	kek, err := core.DeriveKEK(password, a.KeyParams)
-	wg.Wait()
-	if err != nil {
-		return err
-	}
-	a.WrappedKey, err = core.Seal(kek, dataKey, core.WrapAAD(a.ID))
-	return err
+	return &Session{ID: a.ID, Username: a.Username, keys: k}, nil
 }
 
 // Status is what the dashboard shows about an account's security.
@@ -57,44 +42,62 @@ type Status struct {
 	TwoFactor       bool
 	BackupCodesLeft int
 	BackupCodesLow  bool
-	Devices         int
+	// BackupCodesUnseen: the newest backup codes were never shown to the end (the window
+	// closed or Twostep stopped first), so the person may not have them.
+	BackupCodesUnseen bool
+	Devices           int
 }
 
 // Status reads the account's security state.
 func (s *Service) Status(sess *Session) (Status, error) {
-	a, err := s.account(sess)
+	a, _, err := s.account(sess)
 	if err != nil {
 		return Status{}, err
 	}
 	st := Status{Username: a.Username, TwoFactor: a.TwoFactor, Devices: len(a.Devices)}
 	if a.TwoFactor {
 		st.BackupCodesLeft, st.BackupCodesLow = a.BackupCodes.Left(), a.BackupCodes.Low()
+		st.BackupCodesUnseen = a.BackupCodes.Unseen
 	}
 	return st, nil
 }
 
+// BackupCodesShown records that the person closed the dialog showing the newest backup codes,
+// having saved or copied them, or chosen not to.
+func (s *Service) BackupCodesShown(sess *Session) error {
+	a, k, err := s.account(sess)
+	if err != nil || !a.BackupCodes.Unseen {
+		return err
+	}
+	return s.update(sess, k, func(a *core.Account) error {
+		a.BackupCodes.Unseen = false
+		return nil
+	})
+}
+
 // Profile opens the account's personal information.
 func (s *Service) Profile(sess *Session) (core.Profile, error) {
-	a, err := s.account(sess)
+	a, k, err := s.account(sess)
 	if err != nil {
 		return core.Profile{}, err
 	}
-	return core.OpenProfile(a.Profile, sess.dataKey, a.ID)
+	return k.account.OpenProfile(a.Profile, a.ID)
 }
 
 // UpdateProfile validates p and stores it sealed.
 func (s *Service) UpdateProfile(sess *Session, p core.Profile) error {
-	if _, err := s.account(sess); err != nil {
+	_, k, err := s.account(sess)
+	if err != nil {
 		return err
 	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	sealed, err := core.SealProfile(p, sess.dataKey, sess.ID)
+	sealed, err := k.account.SealProfile(p, sess.ID)
 	if err != nil {
 		return err
 	}
-	return s.store.UpdateAccount(sess.ID, func(a *core.Account) error {
+	return s.update(sess, k, func(a *core.Account) error {
 		a.Profile = sealed
 		return nil
 	}, s.event(core.EventProfileUpdated, ""))
@@ -102,7 +105,7 @@ func (s *Service) UpdateProfile(sess *Session, p core.Profile) error {
 
 // Activity returns up to n of the newest events of the account, newest first.
 func (s *Service) Activity(sess *Session, n int) ([]core.Event, error) {
-	if _, err := s.account(sess); err != nil {
+	if _, _, err := s.account(sess); err != nil {
 		return nil, err
 	}
 	return s.store.Events(sess.ID, n)

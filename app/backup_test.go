@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"twostep/app"
 	"twostep/core"
 )
 
@@ -49,18 +50,37 @@ func TestBackupCodesRunLow(t *testing.T) {
 	}
 }
 
+// New backup codes need the password and a verification code or a backup code, as GitHub
+// and Google ask; the old set then opens nothing, in the sign-in and in the cryptography.
 func TestRegenerateVoidsOldSet(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
-	_, old := e.enable(sess)
-	_, err := e.svc.RegenerateBackupCodes(sess, "wrong password here")
-	wantKind(t, err, core.KindWrongCredentials)
-	fresh, err := e.svc.RegenerateBackupCodes(sess, alicePW)
+	secret, old := e.enable(sess)
+	tests := []struct {
+		name, password, code string
+		want                 core.Kind
+	}{
+		{"wrong password", "wrong password here", e.nextCode(secret), core.KindWrongCredentials},
+		{"password alone", alicePW, "", core.KindTwoFactorRequired},
+		{"wrong code", alicePW, wrongCode(e.nextCode(secret)), core.KindWrongCode},
+	}
+	for _, tt := range tests {
+		_, err := e.svc.RegenerateBackupCodes(sess, tt.password, tt.code)
+		wantKind(t, err, tt.want)
+	}
+	fresh, err := e.svc.RegenerateBackupCodes(sess, alicePW, e.nextCode(secret))
 	must(t, err)
+	_, err = e.svc.RegenerateBackupCodes(sess, alicePW, e.code(secret))
+	wantKind(t, err, core.KindCodeReused)
+	again, err := e.svc.RegenerateBackupCodes(sess, alicePW, fresh[0]) // a backup code will do
+	must(t, err)
+	e.signInWithCode(alice, alicePW, secret, false) // clears the failures counted above
 	_, _, err = e.svc.SubmitBackupCode(e.challenge(alice, alicePW), old[1], false)
 	wantKind(t, err, core.KindWrongCode)
 	_, _, err = e.svc.SubmitBackupCode(e.challenge(alice, alicePW), fresh[1], false)
+	wantKind(t, err, core.KindWrongCode)
+	_, _, err = e.svc.SubmitBackupCode(e.challenge(alice, alicePW), again[1], false)
 	must(t, err)
 }
 
@@ -81,12 +101,63 @@ func TestTurnTwoFactorOff(t *testing.T) {
 	if st.TwoFactor || st.BackupCodesLeft != 0 || st.Devices != 0 {
 		t.Fatalf("after turning off: %+v", st)
 	}
-	for _, slot := range []core.Slot{core.SlotTOTP, core.SlotDevice} {
-		_, err := e.secrets.Get(sess.ID, slot)
-		wantKind(t, err, core.KindSecretMissing)
+	_, err = e.secrets.Get(sess.ID, core.SlotComputerKey)
+	wantKind(t, err, core.KindSecretMissing)
+	a, err := e.db.Account(sess.ID)
+	must(t, err)
+	if a.TOTP != nil || a.Keys.Computers != nil || a.Keys.Recovery != nil || a.BackupCodes.Hashes != nil {
+		t.Fatalf("two-step material left in the record: %+v", a)
 	}
 	if res := e.signIn(alice, alicePW); res.Session == nil {
 		t.Fatal("with 2FA off the password alone should sign in")
 	}
 	wantKind(t, e.svc.DisableTwoFactor(sess, alicePW, "123456"), core.KindTwoFactorOff)
+}
+
+// Backup codes that were made but never shown to the end (the window closed, Twostep
+// stopped) are reported, so the dashboard can say to make new ones.
+func TestUnseenBackupCodesAreReported(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	secret, _ := e.enable(sess)
+	if st, err := e.svc.Status(sess); err != nil || !st.BackupCodesUnseen {
+		t.Fatalf("after enrolment, before the dialog closed: %+v, %v", st, err)
+	}
+	must(t, e.svc.BackupCodesShown(sess))
+	if st, _ := e.svc.Status(sess); st.BackupCodesUnseen {
+		t.Fatal("still unseen after BackupCodesShown")
+	}
+	_, err := e.svc.RegenerateBackupCodes(sess, alicePW, e.nextCode(secret))
+	must(t, err)
+	e.restart() // the window closed before the new set was shown to the end
+	sess = e.signInWithCode(alice, alicePW, secret, false)
+	if st, _ := e.svc.Status(sess); !st.BackupCodesUnseen {
+		t.Fatal("a regenerated set that was never shown is not reported")
+	}
+}
+
+// A wrong backup code is told apart from a wrong verification code; on a computer without
+// the account's key and with no codes left, the person learns what is left to do.
+func TestBackupCodeSentences(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	_, codes := e.enable(sess)
+	_, _, err := e.svc.SubmitBackupCode(e.challenge(alice, alicePW), "aaaaa-aaaaa", false)
+	wantKind(t, err, core.KindWrongCode)
+	if msg := app.Message(err); !strings.Contains(msg, "backup code") || strings.Contains(msg, "authenticator") {
+		t.Fatalf("a wrong backup code says %q", msg)
+	}
+	for _, c := range codes {
+		_, _, err := e.svc.SubmitBackupCode(e.challenge(alice, alicePW), c, false)
+		must(t, err)
+	}
+	must(t, e.secrets.Delete(sess.ID, core.SlotComputerKey))
+	res := e.signIn(alice, alicePW)
+	_, _, err = e.svc.SubmitBackupCode(res.Challenge, codes[0], false)
+	wantKind(t, err, core.KindComputerKeyMissing)
+	if msg := app.Message(err); !strings.Contains(msg, "No backup codes are left") {
+		t.Fatalf("no codes left says %q", msg)
+	}
 }

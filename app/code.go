@@ -9,17 +9,21 @@ import (
 // SubmitCode answers a sign-in challenge with the 6-digit code from the authenticator app.
 // With trust, this machine becomes a trusted device and later sign-ins here skip the code.
 func (s *Service) SubmitCode(challengeID, code string, trust bool) (*Session, error) {
-	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(a *core.Account) (func(*core.Account) error, error) {
-		return s.checkTOTP(a, code)
+	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(ch *challenge, a *core.Account) (func(*core.Account) error, error) {
+		if ch.keys.account == nil {
+			return nil, core.Errorf(core.KindComputerKeyMissing, "")
+		}
+		return s.checkTOTP(ch.secret, a, code)
 	})
 }
 
 // SubmitBackupCode answers a sign-in challenge with a backup code, which is then used up.
-// It returns how many backup codes are left.
+// It returns how many backup codes are left. On a computer without the account's key, the
+// code and the password open the account key, and this computer gets a new key.
 func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Session, int, error) {
 	left := 0
-	sess, err := s.secondStep(challengeID, trust, core.MethodBackupCode, func(a *core.Account) (func(*core.Account) error, error) {
-		use, err := checkBackup(a, code)
+	sess, err := s.secondStep(challengeID, trust, core.MethodBackupCode, func(ch *challenge, a *core.Account) (func(*core.Account) error, error) {
+		use, err := s.checkBackup(ch, a, code)
 		if err != nil {
 			return nil, err
 		}
@@ -31,18 +35,23 @@ func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Sessi
 			return nil
 		}, nil
 	})
+	if sess != nil && sess.NewBackupCodes != nil {
+		left = len(sess.NewBackupCodes) // the upgrade from 0.1 replaced the set the code was in
+	}
 	return sess, left, err
 }
 
 // check looks at a code against the account as read, and returns the change that marks it
-// used, to be applied in the transaction that completes the sign-in.
-type check func(a *core.Account) (func(*core.Account) error, error)
+// used, to be applied in the transaction that completes the sign-in. It may fill in the
+// challenge (its own copy), as a backup code on a computer without the account's key does.
+type check func(ch *challenge, a *core.Account) (func(*core.Account) error, error)
 
 func (s *Service) secondStep(challengeID string, trust bool, method string, verify check) (*Session, error) {
-	ch, err := s.challenge(challengeID)
+	shared, err := s.challenge(challengeID)
 	if err != nil {
 		return nil, err
 	}
+	ch := *shared // racing submits each work on their own copy
 	key := core.AccountThrottleKey(ch.id)
 	if err := s.checkThrottle(key); err != nil {
 		return nil, err
@@ -51,9 +60,14 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	if err != nil {
 		return nil, err
 	}
-	use, err := verify(&a)
+	use, err := verify(&ch, &a)
 	if countable(err) {
-		return nil, s.fail(key, ch.id, core.EventSignInFailed, "wrong "+codeName(method), err)
+		what := "wrong " + codeName(method)
+		if core.IsKind(err, core.KindWrongCredentials) {
+			what = "wrong password" // found out only now, by the backup code that was right
+			s.dropChallenge(challengeID)
+		}
+		return nil, s.fail(key, ch.id, core.EventSignInFailed, what, err)
 	} else if err != nil {
 		return nil, err
 	}
@@ -61,14 +75,15 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	if method == core.MethodBackupCode {
 		events = append(events, s.event(core.EventBackupUsed, fmt.Sprintf("%d left", a.BackupCodes.Left()-1)))
 	}
+	if ch.newKey {
+		events = append(events, s.event(core.EventComputerSetUp, ""))
+	}
 	change := use
 	if trust {
-		if change, err = s.trustThisDevice(ch.id, use); err != nil {
-			return nil, err
-		}
+		change = s.trusting(&ch, use)
 		events = append(events, s.event(core.EventDeviceTrusted, s.device))
 	}
-	sess, err := s.complete(ch, change, events...)
+	sess, err := s.complete(&ch, change, events...)
 	if err != nil {
 		return nil, err
 	}
@@ -83,56 +98,91 @@ func codeName(method string) string {
 	return "verification code"
 }
 
+// trusting adds this computer to the trusted devices after the second step's own change.
+func (s *Service) trusting(ch *challenge, then func(*core.Account) error) func(*core.Account) error {
+	return func(a *core.Account) error {
+		if err := then(a); err != nil {
+			return err
+		}
+		a.Trust(ch.keys.device(), s.device, s.now())
+		return nil
+	}
+}
+
 // checkTOTP verifies a code against the account's secret and returns the change that
-// records its time step, re-checked inside the transaction so that two windows racing
-// with the same code cannot both win.
-func (s *Service) checkTOTP(a *core.Account, code string) (func(*core.Account) error, error) {
+// records its time step.
+func (s *Service) checkTOTP(secret string, a *core.Account, code string) (func(*core.Account) error, error) {
 	if _, err := core.NormalizeCode(code); err != nil {
-		return nil, err // malformed: no keyring trip, no attempt spent
+		return nil, err // malformed: no attempt spent
 	}
-	secret, err := s.secrets.Get(a.ID, core.SlotTOTP)
-	switch {
-	case core.IsKind(err, core.KindSecretMissing):
-		return nil, core.Errorf(core.KindSecretMissing, "The authenticator secret is missing from this computer's keyring. Use a backup code, then turn two-step authentication off and on again.")
-	case core.IsKind(err, core.KindDataCorrupt), err == nil && !core.ValidSecret(string(secret)):
-		return nil, core.Errorf(core.KindSecretMissing, "The authenticator secret in this computer's keyring is damaged. Use a backup code, then turn two-step authentication off and on again.")
-	case err != nil:
-		return nil, err
+	if secret == "" {
+		return nil, core.Errorf(core.KindSecretMissing, "Your authenticator secret was lost from the keyring before this version of Twostep kept it in the data file. Use a backup code, then turn two-step authentication off and on again.")
 	}
-	step, err := core.VerifyCode(string(secret), code, s.now(), a.LastStep)
+	step, err := core.VerifyCode(secret, code, s.now(), a.LastStep)
 	if err != nil {
 		return nil, err
 	}
-	return func(a *core.Account) error {
-		if step <= a.LastStep {
-			return core.Errorf(core.KindCodeReused, "")
-		}
-		a.LastStep = step
-		return nil
-	}, nil
+	return func(a *core.Account) error { return a.AcceptStep(step) }, nil
 }
 
 // checkBackup finds the code in the set as read (the slow argon2id part), and returns the
-// change that spends it on the set as read inside the transaction.
-func checkBackup(a *core.Account, code string) (func(*core.Account) error, error) {
-	i, err := a.BackupCodes.Find(code)
+// change that spends it on the set as read inside the transaction. Without the account key
+// (no usable computer key here) the code must also open it, with the password.
+func (s *Service) checkBackup(ch *challenge, a *core.Account, code string) (func(*core.Account) error, error) {
+	if ch.keys.account == nil && a.BackupCodes.Left() == 0 {
+		return nil, core.Errorf(core.KindComputerKeyMissing, "No backup codes are left for this account, so they cannot set this computer up again. "+
+			"Sign in on a computer that still holds the account's key and make new backup codes, or restore this computer's keyring from a backup.")
+	}
+	m, err := a.BackupCodes.Find(code, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	params := a.BackupCodes.Params
-	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(i, params) }, nil
+	if ch.keys.account == nil {
+		if err := s.recover(ch, *a, m); err != nil {
+			return nil, err
+		}
+	}
+	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(m) }, nil
 }
 
-// checkSecondFactor accepts either a verification code or a backup code, as turning 2FA
-// off and changing the password do.
-func (s *Service) checkSecondFactor(a *core.Account, code string) (func(*core.Account) error, string, error) {
+// recover opens the account key with the password and the recovery key that backup code m
+// unwraps, and readies a new key for this computer, to be written when the sign-in completes.
+func (s *Service) recover(ch *challenge, a core.Account, m core.Match) error {
+	rk, err := a.BackupCodes.RecoveryKey(m, a.ID)
+	if err != nil {
+		return err
+	}
+	ak, err := a.Keys.OpenWithRecovery(ch.keys.password, rk, a.ID)
+	if err != nil {
+		// The code was right, so the password typed before it was not: start again from it.
+		return &core.Error{Kind: core.KindWrongCredentials, Detail: "The password is wrong. Sign in again with your password, then the backup code."}
+	}
+	if err := ak.Verify(a); err != nil {
+		return err
+	}
+	ck := core.NewComputerKey()
+	ch.keys.account, ch.keys.computer, ch.twoFactor = ak, &ck, a.TwoFactor
+	ch.relock, ch.newKey = true, true
+	return nil
+}
+
+// checkSecondFactor accepts either a verification code or a backup code, as confirming a
+// change in Settings does.
+func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func(*core.Account) error, string, error) {
 	if _, err := core.NormalizeCode(code); err == nil {
-		use, err := s.checkTOTP(a, code)
+		secret, err := k.account.OpenTOTP(a.TOTP, a.ID)
+		if err != nil && !core.IsKind(err, core.KindSecretMissing) {
+			return nil, "verification code", err
+		}
+		use, err := s.checkTOTP(secret, a, code)
 		return use, "verification code", err
 	}
-	use, err := checkBackup(a, code)
+	m, err := a.BackupCodes.Find(code, a.ID)
 	if core.IsKind(err, core.KindMalformedCode) {
 		err = core.Errorf(core.KindMalformedCode, "Enter the 6-digit code from your authenticator app, or a backup code.")
 	}
-	return use, "backup code", err
+	if err != nil {
+		return nil, "backup code", err
+	}
+	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(m) }, "backup code", nil
 }

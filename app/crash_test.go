@@ -45,6 +45,13 @@ func (s crashStore) UpdateAccount(id core.AccountID, fn func(*core.Account) erro
 	return s.Store.UpdateAccount(id, fn, ev...)
 }
 
+func (s crashStore) UpdateAccountThrottle(id core.AccountID, key string, fn func(*core.Account, *core.Throttle) error, ev ...core.Event) error {
+	if err := s.c.write(); err != nil {
+		return err
+	}
+	return s.Store.UpdateAccountThrottle(id, key, fn, ev...)
+}
+
 func (s crashStore) UpdateThrottle(key string, fn func(*core.Throttle)) (core.Throttle, error) {
 	if err := s.c.write(); err != nil {
 		return core.Throttle{}, err
@@ -78,56 +85,101 @@ func (s crashSecrets) Delete(id core.AccountID, slot core.Slot) error {
 	return s.Secrets.Delete(id, slot)
 }
 
-// crashCase: setup runs normally; act runs on a Service that crashes at a chosen write.
-type crashCase struct {
-	name  string
-	setup func(e *env) (secret string, sess *app.Session)
-	act   func(e *env, svc *app.Service, secret string, sess *app.Session) error
+// crashState is what a person knows going into a crash: the phone's secret, their backup
+// codes, their password and who they are.
+type crashState struct {
+	user, pw string
+	secret   string
+	codes    []string
+	sess     *app.Session
+	other    string // the password after a change that may or may not have landed
 }
 
-func enabled(e *env) (string, *app.Session) {
+// crashCase: setup runs normally; act runs on a Service that crashes at a chosen write, and
+// may update the state with what it learnt (new backup codes) when it ran to the end.
+type crashCase struct {
+	name  string
+	setup func(e *env) *crashState
+	act   func(e *env, svc *app.Service, st *crashState) error
+}
+
+func enabled(e *env) *crashState {
 	sess := e.signUp(alice, alicePW)
-	secret, _ := e.enable(sess)
-	return secret, sess
+	must(e.t, e.svc.UpdateProfile(sess, core.Profile{Note: "still here"}))
+	secret, codes := e.enable(sess)
+	return &crashState{user: alice, pw: alicePW, secret: secret, codes: codes, sess: sess}
 }
 
 var crashCases = []crashCase{
-	{"create account", func(e *env) (string, *app.Session) { return "", nil },
-		func(e *env, svc *app.Service, _ string, _ *app.Session) error {
+	{"create account", func(e *env) *crashState { return &crashState{user: alice, pw: alicePW} },
+		func(e *env, svc *app.Service, _ *crashState) error {
 			_, err := svc.CreateAccount(alice, alicePW)
 			return err
 		}},
-	{"confirm enrolment", func(e *env) (string, *app.Session) {
+	{"confirm enrolment", func(e *env) *crashState {
 		sess := e.signUp(alice, alicePW)
 		enr, err := e.svc.BeginEnrolment(sess)
 		must(e.t, err)
-		return enr.Secret, sess
-	}, func(e *env, svc *app.Service, secret string, sess *app.Session) error {
-		_, err := svc.ConfirmEnrolment(sess, e.code(secret))
+		return &crashState{user: alice, pw: alicePW, secret: enr.Secret, sess: sess}
+	}, func(e *env, svc *app.Service, st *crashState) error {
+		codes, err := svc.ConfirmEnrolment(st.sess, e.code(st.secret))
+		st.codes = codes
 		return err
 	}},
-	{"sign in trusting this device", enabled, func(e *env, svc *app.Service, secret string, _ *app.Session) error {
+	{"sign in trusting this device", enabled, func(e *env, svc *app.Service, st *crashState) error {
 		res, err := svc.SignIn(alice, alicePW)
 		if err != nil {
 			return err
 		}
-		_, err = svc.SubmitCode(res.Challenge, e.nextCode(secret), true)
+		_, err = svc.SubmitCode(res.Challenge, e.nextCode(st.secret), true)
 		return err
 	}},
-	{"turn two-step off", enabled, func(e *env, svc *app.Service, secret string, sess *app.Session) error {
-		return svc.DisableTwoFactor(sess, alicePW, e.nextCode(secret))
+	{"set this computer up again with a backup code", func(e *env) *crashState {
+		st := enabled(e)
+		must(e.t, e.secrets.Delete(st.sess.ID, core.SlotComputerKey))
+		return st
+	}, func(e *env, svc *app.Service, st *crashState) error {
+		res, err := svc.SignIn(alice, alicePW)
+		if err != nil {
+			return err
+		}
+		_, _, err = svc.SubmitBackupCode(res.Challenge, st.codes[len(st.codes)-1], true)
+		return err
 	}},
-	{"change password", enabled, func(e *env, svc *app.Service, secret string, sess *app.Session) error {
-		return svc.ChangePassword(sess, alicePW, otherPW, e.nextCode(secret))
+	{"turn two-step off", enabled, func(e *env, svc *app.Service, st *crashState) error {
+		return svc.DisableTwoFactor(st.sess, alicePW, e.nextCode(st.secret))
 	}},
-	{"sign out completely", func(e *env) (string, *app.Session) {
-		secret, _ := enabled(e)
-		return secret, e.signInWithCode(alice, alicePW, secret, true)
-	}, func(e *env, svc *app.Service, _ string, sess *app.Session) error {
-		return svc.SignOutCompletely(sess)
+	{"change password", enabled, func(e *env, svc *app.Service, st *crashState) error {
+		st.other = otherPW
+		return svc.ChangePassword(st.sess, alicePW, otherPW, e.nextCode(st.secret))
 	}},
-	{"regenerate backup codes", enabled, func(e *env, svc *app.Service, _ string, sess *app.Session) error {
-		_, err := svc.RegenerateBackupCodes(sess, alicePW)
+	{"sign out completely", func(e *env) *crashState {
+		st := enabled(e)
+		st.sess = e.signInWithCode(alice, alicePW, st.secret, true)
+		return st
+	}, func(e *env, svc *app.Service, st *crashState) error {
+		return svc.SignOutCompletely(st.sess)
+	}},
+	{"regenerate backup codes", enabled, func(e *env, svc *app.Service, st *crashState) error {
+		codes, err := svc.RegenerateBackupCodes(st.sess, alicePW, e.nextCode(st.secret))
+		if err == nil {
+			st.codes = codes
+		}
+		return err
+	}},
+	{"upgrade from Twostep 0.1", func(e *env) *crashState {
+		f := loadSchema1(e)
+		carol := f.Accounts["carol"]
+		return &crashState{user: "carol", pw: carol.Password, secret: carol.TOTP, codes: carol.BackupCodes}
+	}, func(e *env, svc *app.Service, st *crashState) error {
+		res, err := svc.SignIn(st.user, st.pw)
+		if err != nil {
+			return err
+		}
+		sess, err := svc.SubmitCode(res.Challenge, e.nextCode(st.secret), false)
+		if err == nil {
+			st.codes = sess.NewBackupCodes
+		}
 		return err
 	}},
 }
@@ -139,10 +191,10 @@ func TestCrashBetweenWritesLeavesAccountsUsable(t *testing.T) {
 			t.Parallel()
 			for at := 1; ; at++ {
 				e := newEnv(t)
-				secret, sess := tc.setup(e)
+				st := tc.setup(e)
 				c := &crash{at: at}
 				svc := app.New(crashStore{e.db, c}, crashSecrets{e.secrets, c}, app.WithClock(e.clock.Now), app.WithDeviceName(deviceNm))
-				err := tc.act(e, svc, secret, sess)
+				err := tc.act(e, svc, st)
 				if !c.happened() {
 					must(t, err) // ran to the end: every crash point has been tried
 					if at == 1 {
@@ -155,36 +207,42 @@ func TestCrashBetweenWritesLeavesAccountsUsable(t *testing.T) {
 					t.Fatalf("crash at write %d: error %v does not carry the crash", at, err)
 				}
 				e.restart()
-				stillSignsIn(t, e, secret, at)
+				stillSignsIn(t, e, st, at)
 			}
 		})
 	}
 }
 
-// stillSignsIn: with the old or the new password, and a code when bbolt says 2FA is on,
-// the account signs in and its profile opens, also after the keyring loses the data key.
-func stillSignsIn(t *testing.T, e *env, secret string, at int) {
+// stillSignsIn: with the old or the new password, and a code when the account asks for one,
+// the account signs in and its profile opens; then, with this computer's key erased, a
+// backup code still gets in (when the person holds codes that the record takes).
+func stillSignsIn(t *testing.T, e *env, st *crashState, at int) {
 	t.Helper()
 	for round := range 2 {
-		sess := signInSomehow(t, e, secret, at)
+		sess := signInSomehow(t, e, st, at)
 		if sess == nil {
 			return // the crash came before the account existed; creating it again must work
+		}
+		if sess.NewBackupCodes != nil {
+			st.codes = sess.NewBackupCodes // this sign-in upgraded a 0.1 account
 		}
 		if _, err := e.svc.Profile(sess); err != nil {
 			t.Fatalf("crash at write %d, round %d: profile does not open: %v", at, round, err)
 		}
-		if round == 0 {
-			must(t, e.secrets.Delete(sess.ID, core.SlotDataKey))
-		}
+		must(t, e.svc.SignOut(sess))
+		must(t, e.secrets.Delete(sess.ID, core.SlotComputerKey))
 	}
 }
 
-func signInSomehow(t *testing.T, e *env, secret string, at int) *app.Session {
+func signInSomehow(t *testing.T, e *env, st *crashState, at int) *app.Session {
 	t.Helper()
 	var lastErr error
-	for _, pw := range []string{alicePW, otherPW} {
+	for _, pw := range []string{st.pw, st.other} {
+		if pw == "" {
+			continue
+		}
 		e.clock.Advance(core.Period)
-		res, err := e.svc.SignIn(alice, pw)
+		res, err := e.svc.SignIn(st.user, pw)
 		if core.IsKind(err, core.KindWrongCredentials) {
 			lastErr = err
 			continue
@@ -195,14 +253,44 @@ func signInSomehow(t *testing.T, e *env, secret string, at int) *app.Session {
 		if res.Session != nil {
 			return res.Session
 		}
-		sess, err := e.svc.SubmitCode(res.Challenge, e.code(secret), false)
+		if res.NeedsBackupCode {
+			return backupSomehow(t, e, st, res.Challenge, pw, at)
+		}
+		sess, err := e.svc.SubmitCode(res.Challenge, e.code(st.secret), false)
 		if err != nil {
 			t.Fatalf("crash at write %d: the code is refused: %v (%s)", at, err, app.Message(err))
 		}
 		return sess
 	}
-	if _, err := e.svc.CreateAccount(alice, alicePW); err != nil {
+	if _, err := e.svc.CreateAccount(st.user, st.pw); err != nil {
 		t.Fatalf("crash at write %d: neither password signs in (%v) and the account cannot be made again: %v", at, lastErr, err)
 	}
+	return nil
+}
+
+// backupSomehow spends the first of the person's backup codes that the record takes. A wrong
+// password found at the backup code (the new one did not land) sends it back to the other.
+func backupSomehow(t *testing.T, e *env, st *crashState, challenge, pw string, at int) *app.Session {
+	t.Helper()
+	for len(st.codes) > 0 {
+		code := st.codes[0]
+		st.codes = st.codes[1:]
+		sess, _, err := e.svc.SubmitBackupCode(challenge, code, false)
+		switch {
+		case err == nil:
+			return sess
+		case core.IsKind(err, core.KindWrongCode):
+			continue
+		case core.IsKind(err, core.KindWrongCredentials) && pw != st.other && st.other != "":
+			st.codes = append([]string{code}, st.codes...)
+			res, err := e.svc.SignIn(st.user, st.other)
+			must(t, err)
+			challenge, pw = res.Challenge, st.other
+			continue
+		default:
+			t.Fatalf("crash at write %d: the backup code is refused: %v (%s)", at, err, app.Message(err))
+		}
+	}
+	t.Fatalf("crash at write %d: this computer has no key and no backup code the person holds works", at)
 	return nil
 }

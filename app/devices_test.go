@@ -5,16 +5,22 @@ import (
 
 	"twostep/app"
 	"twostep/core"
+	"twostep/core/keyring/keyringtest"
 )
 
 // trusted sets up alice with 2FA, signed in once on this device with "trust this device".
 func trusted(t *testing.T) (*env, string, *app.Session) {
+	e, secret, _, sess := trustedWithCodes(t)
+	return e, secret, sess
+}
+
+func trustedWithCodes(t *testing.T) (*env, string, []string, *app.Session) {
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
-	secret, _ := e.enable(sess)
+	secret, codes := e.enable(sess)
 	must(t, e.svc.SignOut(sess))
 	sess = e.signInWithCode(alice, alicePW, secret, true)
-	return e, secret, sess
+	return e, secret, codes, sess
 }
 
 func TestTrustedDeviceSkipsTheCode(t *testing.T) {
@@ -46,7 +52,8 @@ func TestUntrustedSignInAsksAgain(t *testing.T) {
 	e.challenge(alice, alicePW)
 }
 
-// Each way trust ends, as the seed lists them, then the next sign-in here asks for a code.
+// Each way trust ends, as the seed lists them; then the next sign-in here asks for a code,
+// or, once this computer's keyring lost its key, for a backup code.
 func TestTrustEnds(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -57,7 +64,7 @@ func TestTrustEnds(t *testing.T) {
 			must(e.t, e.svc.SignOutCompletely(sess))
 		}},
 		{"keyring entry erased", func(e *env, _ string, sess *app.Session) {
-			must(e.t, e.secrets.Delete(sess.ID, core.SlotDevice))
+			must(e.t, e.secrets.Delete(sess.ID, core.SlotComputerKey))
 		}},
 		{"password changed", func(e *env, secret string, sess *app.Session) {
 			must(e.t, e.svc.ChangePassword(sess, alicePW, otherPW, e.nextCode(secret)))
@@ -75,10 +82,20 @@ func TestTrustEnds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e, secret, sess := trusted(t)
+			e, secret, codes, sess := trustedWithCodes(t)
 			tt.end(e, secret, sess)
-			ch := e.challenge(alice, alicePW)
-			sess, err := e.svc.SubmitCode(ch, e.nextCode(secret), false)
+			res := e.signIn(alice, alicePW)
+			var err error
+			switch {
+			case res.Session != nil:
+				t.Fatal("signed in without a code")
+			case res.NeedsBackupCode != (tt.name == "keyring entry erased"):
+				t.Fatalf("needs a backup code = %v", res.NeedsBackupCode)
+			case res.NeedsBackupCode:
+				sess, _, err = e.svc.SubmitBackupCode(res.Challenge, codes[0], false)
+			default:
+				sess, err = e.svc.SubmitCode(res.Challenge, e.nextCode(secret), false)
+			}
 			must(t, err)
 			devs, err := e.svc.Devices(sess)
 			must(t, err)
@@ -93,21 +110,24 @@ func TestTrustEnds(t *testing.T) {
 	}
 }
 
-func TestRevokeOtherDeviceKeepsThisOne(t *testing.T) {
+// Two computers share one data file (a synced folder), each with its own keyring. The second
+// is set up with a backup code; revoking its trust from the first leaves the first trusted,
+// and the second still signs in, with a code.
+func TestTwoComputersAndRevokingTheOther(t *testing.T) {
 	t.Parallel()
-	e, secret, sess := trusted(t)
-	// A second machine: same data file and keyring would share the token, so give the
-	// other device its own keyring slot by signing in on a Service with another name and
-	// then moving this machine's token aside.
-	mine, err := e.secrets.Get(sess.ID, core.SlotDevice)
+	e, secret, codes, sess := trustedWithCodes(t)
+	other := app.New(e.db, keyringtest.Require(t), app.WithClock(e.clock.Now), app.WithDeviceName("other-laptop"))
+	res, err := other.SignIn(alice, alicePW)
 	must(t, err)
-	must(t, e.secrets.Delete(sess.ID, core.SlotDevice))
-	other := e.signInWithCode(alice, alicePW, secret, true)
-	must(t, e.secrets.Set(sess.ID, core.SlotDevice, mine))
-	devs, err := e.svc.Devices(other)
+	if !res.NeedsBackupCode {
+		t.Fatalf("a computer without a key: %+v", res)
+	}
+	theirs, _, err := other.SubmitBackupCode(res.Challenge, codes[0], true)
+	must(t, err)
+	devs, err := e.svc.Devices(sess)
 	must(t, err)
 	if len(devs) != 2 {
-		t.Fatalf("%d devices, want 2", len(devs))
+		t.Fatalf("%d devices, want 2: %+v", len(devs), devs)
 	}
 	var otherID string
 	for _, d := range devs {
@@ -115,9 +135,28 @@ func TestRevokeOtherDeviceKeepsThisOne(t *testing.T) {
 			otherID = d.ID
 		}
 	}
-	must(t, e.svc.RevokeDevice(other, otherID))
+	if otherID == "" || devs[0].ThisDevice == devs[1].ThisDevice {
+		t.Fatalf("devices = %+v, want one of them this one", devs)
+	}
+	must(t, e.svc.RevokeDevice(sess, otherID))
 	if res := e.signIn(alice, alicePW); res.Session == nil {
 		t.Fatal("revoking another device ended this device's trust")
 	}
-	wantKind(t, e.svc.RevokeDevice(other, otherID), core.KindNotFound)
+	wantKind(t, e.svc.RevokeDevice(sess, otherID), core.KindNotFound)
+	must(t, other.SignOut(theirs))
+	res, err = other.SignIn(alice, alicePW)
+	must(t, err)
+	if res.Session != nil || res.NeedsBackupCode {
+		t.Fatalf("the revoked computer: %+v, want a code asked", res)
+	}
+	if _, err := other.SubmitCode(res.Challenge, e.nextCode(secret), false); err != nil {
+		t.Fatalf("the revoked computer with a code: %v", err)
+	}
+	// A password change on one computer reaches the other: its key is wrapped again too.
+	must(t, e.svc.ChangePassword(sess, alicePW, otherPW, e.nextCode(secret)))
+	res, err = other.SignIn(alice, otherPW)
+	must(t, err)
+	if res.NeedsBackupCode {
+		t.Fatal("after a password change elsewhere, this computer's key no longer fits")
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"twostep/app"
 	"twostep/core"
 	"twostep/core/boltstore"
+	"twostep/core/keyring"
 	"twostep/core/keyring/keyringtest"
 )
 
@@ -38,13 +39,15 @@ type env struct {
 	path    string
 	db      *boltstore.Store
 	secrets core.Secrets
+	kr      *keyring.Keyring // the same keyring, for what only the adapter does (its service name)
 	clock   *clock
 	svc     *app.Service
 }
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	e := &env{t: t, path: filepath.Join(t.TempDir(), app.DataFile), secrets: keyringtest.Require(t),
+	kr := keyringtest.Require(t)
+	e := &env{t: t, path: filepath.Join(t.TempDir(), app.DataFile), secrets: kr, kr: kr,
 		clock: &clock{t: time.Unix(1_800_000_010, 0)}}
 	e.open()
 	t.Cleanup(func() { e.db.Close() })

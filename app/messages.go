@@ -31,6 +31,8 @@ var messages = map[core.Kind]string{
 	core.KindDataCorrupt:        "Twostep's data file is damaged and cannot be read. Restore it from a backup, or move it aside to start afresh.",
 	core.KindDataReadOnly:       "Twostep cannot write its data file. Check that the disk is not full or read-only and that you own the data folder.",
 	core.KindDataTooNew:         "Twostep's data file was written by a newer version of Twostep. Install that version to open it.",
+	core.KindDataTampered:       "This account's record in Twostep's data file was changed outside Twostep, so Twostep will not sign in to it. Restore the data file from a backup.",
+	core.KindComputerKeyMissing: "This computer does not hold the key to your account (a new computer, an erased keyring, or a data file restored from a backup). Sign in with one of your backup codes: Twostep then sets this computer up again.",
 }
 
 // Message is the one sentence (or two) a person reads for err.
@@ -52,8 +54,9 @@ func Message(err error) string {
 	case core.KindClockDrift:
 		return driftMessage(e.Drift)
 	}
-	if e.Detail != "" && (e.Kind == core.KindInvalid || e.Kind == core.KindMalformedCode ||
-		e.Kind == core.KindNotFound || e.Kind == core.KindSecretMissing || e.Kind == core.KindWrongCredentials) {
+	if e.Detail != "" && (e.Kind == core.KindInvalid || e.Kind == core.KindMalformedCode || e.Kind == core.KindWrongCode ||
+		e.Kind == core.KindNotFound || e.Kind == core.KindSecretMissing || e.Kind == core.KindWrongCredentials ||
+		e.Kind == core.KindComputerKeyMissing) {
 		return e.Detail
 	}
 	return messages[e.Kind]

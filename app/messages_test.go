@@ -13,7 +13,8 @@ import (
 
 func TestEveryKindHasASentenceWithoutRawText(t *testing.T) {
 	raw := errors.New("org.freedesktop.DBus.Error.ServiceUnknown: bbolt: timeout")
-	for k := core.KindInternal; k <= core.KindDataTooNew; k++ {
+	// Every kind with a name, the ones added later included.
+	for k := core.KindInternal; k.String() != fmt.Sprintf("kind(%d)", int(k)); k++ {
 		msg := app.Message(&core.Error{Kind: k, Err: raw, Wait: time.Minute})
 		if msg == "" || !strings.HasSuffix(msg, ".") || strings.Contains(msg, "DBus") || strings.Contains(msg, "bbolt") {
 			t.Errorf("%v: %q", k, msg)
@@ -42,6 +43,27 @@ func TestMessages(t *testing.T) {
 	for _, tt := range tests {
 		if got := app.Message(tt.err); !strings.Contains(got, tt.want) {
 			t.Errorf("Message(%v) = %q, want it to say %q", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestSignInAgain(t *testing.T) {
+	wrongPassword := core.Errorf(core.KindWrongCredentials, "The password is wrong.")
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{core.Errorf(core.KindChallengeExpired, ""), true},
+		{wrongPassword, true},
+		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute, Err: wrongPassword}, true},
+		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute, Err: core.Errorf(core.KindWrongCode, "")}, false},
+		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute}, false},
+		{core.Errorf(core.KindWrongCode, ""), false},
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := app.SignInAgain(tt.err); got != tt.want {
+			t.Errorf("SignInAgain(%v) = %v, want %v", tt.err, got, tt.want)
 		}
 	}
 }

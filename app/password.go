@@ -5,10 +5,12 @@ import (
 )
 
 // ChangePassword sets a new password after the current one (and, with 2FA on, a code or
-// backup code). The data key is re-wrapped under the new password, and every device of the
-// account, this one included, stops being trusted.
+// backup code). The account key is wrapped again under the new password (with this computer's
+// key and the recovery key, which do not change, so the backup codes and the authenticator
+// app keep working), and every device of the account, this one included, stops being trusted.
+// Nothing in the record opens with the old password afterwards.
 func (s *Service) ChangePassword(sess *Session, current, next, code string) error {
-	a, err := s.account(sess)
+	a, k, err := s.account(sess)
 	if err != nil {
 		return err
 	}
@@ -18,24 +20,21 @@ func (s *Service) ChangePassword(sess *Session, current, next, code string) erro
 	if next == current {
 		return core.Errorf(core.KindInvalid, "The new password is the same as the current one.")
 	}
-	use, err := s.reauthenticate(&a, current, code)
+	use, err := s.reauthenticate(k, &a, current, code)
 	if err != nil {
 		return err
 	}
-	fresh := a
-	if err := s.setPassword(&fresh, next, sess.dataKey); err != nil {
+	fresh := *k
+	fresh.params = core.NewPasswordParams()
+	if fresh.password, err = core.StretchPassword(next, fresh.params); err != nil {
 		return err
 	}
-	err = s.store.UpdateAccount(a.ID, func(a *core.Account) error {
-		if err := use(a); err != nil {
-			return err
-		}
-		a.Password, a.KeyParams, a.WrappedKey = fresh.Password, fresh.KeyParams, fresh.WrappedKey
+	err = s.update(sess, k, rewrap(k, use, fresh.password, fresh.params, func(a *core.Account, _ *core.SecondSecrets) {
 		a.Devices, a.PasswordChanged = nil, s.now()
-		return nil
-	}, s.event(core.EventPasswordChanged, "every trusted device will ask for a code again"))
+	}), s.event(core.EventPasswordChanged, "every trusted device will ask for a code again"))
 	if err != nil {
 		return err
 	}
-	return s.secrets.Delete(a.ID, core.SlotDevice)
+	sess.setKeys(&fresh)
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"strings"
 	"testing"
 
 	"twostep/app"
@@ -31,9 +30,7 @@ func TestDataFileHoldsNoSecretsOrPersonalInformation(t *testing.T) {
 	must(t, e.svc.UpdateProfile(sess, p))
 	secret, codes := e.enable(sess)
 	sess = e.signInWithCode(alice, alicePW, secret, true)
-	token, err := e.secrets.Get(sess.ID, core.SlotDevice)
-	must(t, err)
-	dataKey, err := e.secrets.Get(sess.ID, core.SlotDataKey)
+	computer, err := e.secrets.Get(sess.ID, core.SlotComputerKey)
 	must(t, err)
 	e.restart() // flush
 
@@ -41,7 +38,7 @@ func TestDataFileHoldsNoSecretsOrPersonalInformation(t *testing.T) {
 	must(t, err)
 	for what, needle := range map[string][]byte{
 		"display name": []byte(p.DisplayName), "email": []byte(p.Email), "phone": []byte(p.Phone), "note": []byte(p.Note),
-		"picture": p.Picture[8:40], "TOTP secret": []byte(secret), "device token": token, "data key": dataKey,
+		"picture": p.Picture[8:40], "TOTP secret": []byte(secret), "computer key": computer[9:],
 		"backup code": []byte(codes[0]), "password": []byte(alicePW),
 	} {
 		if bytes.Contains(raw, needle) {
@@ -55,71 +52,146 @@ func TestDataFileHoldsNoSecretsOrPersonalInformation(t *testing.T) {
 	}
 }
 
-// An erased keyring loses nothing: the data key is restored at the next sign-in.
-func TestErasedKeyringDataKeyIsRestoredAtSignIn(t *testing.T) {
+// The four properties of the key hierarchy, on a fresh two-step account.
+func TestKeyHierarchyTwoStepOn(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
-	must(t, e.svc.UpdateProfile(sess, core.Profile{DisplayName: "Alice"}))
-	must(t, e.secrets.Delete(sess.ID, core.SlotDataKey))
-	e.restart()
-	res := e.signIn(alice, alicePW)
-	wantProfile(t, e, res.Session, func(p core.Profile) string { return p.DisplayName }, "Alice")
-	if _, err := e.secrets.Get(sess.ID, core.SlotDataKey); err != nil {
-		t.Fatalf("the data key was not put back in the keyring: %v", err)
-	}
+	must(t, e.svc.UpdateProfile(sess, core.Profile{DisplayName: "Alice Liddell"}))
+	secret, codes := e.enable(sess)
+	sess = e.signInWithCode(alice, alicePW, secret, true)
+	checkKeyringOpensNothing(t, e, sess.ID, secret)
+	checkTOTPSealedInDataFile(t, e, sess.ID, secret)
+	checkPasswordAloneOpensNothing(t, e, alice, alicePW, secret, codes, "Alice Liddell")
+	checkTamperingRefused(t, e, sess.ID, alice, alicePW, twoStepTampering(t, sess.ID, editorAccount(t), thisDevice(t, e, sess)))
 }
 
-// The wrapped data key in bbolt opens only with a key derived from the password.
-func TestWrappedDataKeyNeedsThePassword(t *testing.T) {
+// With two-step off the password is the only factor, so the record opens with it anywhere;
+// the keyring holds nothing, and the record is still tamper-evident.
+func TestKeyHierarchyTwoStepOff(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
-	a, err := e.db.Account(sess.ID)
-	must(t, err)
-	for _, pw := range []string{"", "wrong password", a.Password, a.KeyParams} {
-		kek, err := core.DeriveKEK(pw, a.KeyParams)
-		must(t, err)
-		if _, err := core.Open(kek, a.WrappedKey, core.WrapAAD(a.ID)); err == nil {
-			t.Fatalf("the data key unwrapped with %q", pw)
-		}
+	must(t, e.svc.UpdateProfile(sess, core.Profile{Note: "only a password"}))
+	if got := keyringDump(t, e); len(got) != 0 {
+		t.Fatalf("an account without two-step keeps %d keyring entries", len(got))
 	}
-	// The stored hash itself is no key either.
-	if _, err := core.Open([]byte(a.Password)[:32], a.WrappedKey, core.WrapAAD(a.ID)); err == nil {
-		t.Fatal("the data key unwrapped with bytes of the password hash")
-	}
+	c := copyEnv(t, e, false)
+	wantProfile(t, c, c.signIn(alice, alicePW).Session, func(p core.Profile) string { return p.Note }, "only a password")
+	editor := editorAccount(t)
+	checkTamperingRefused(t, e, sess.ID, alice, alicePW, []tamper{
+		{"two-step turned on", func(r map[string]any) { r["two_factor"] = true }, "", core.KindDataTampered},
+		{"a device trusted", func(r map[string]any) {
+			r["devices"] = []any{map[string]any{"id": "0123456789abcdef", "name": "editor", "created": "2026-01-01T00:00:00Z", "last_used": "2026-01-01T00:00:00Z"}}
+		}, "", core.KindDataTampered},
+		{"own password swapped in", func(r map[string]any) { r["keys"] = editorKeys(t, sess.ID) }, editorPW, core.KindDataTampered},
+		{"authenticator from another record", func(r map[string]any) { r["mac"] = editor["mac"] }, "", core.KindDataTampered},
+	})
 }
 
-func TestPasswordChangeRewrapsTheDataKey(t *testing.T) {
+// A password change wraps everything again: the old password opens nothing in the new file,
+// the authenticator app and the backup codes keep working, on this computer and another.
+func TestPasswordChangeRewrapsEverything(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
 	must(t, e.svc.UpdateProfile(sess, core.Profile{Note: "keep me"}))
-	wantKind(t, e.svc.ChangePassword(sess, "wrong current pw", otherPW, ""), core.KindWrongCredentials)
-	wantKind(t, e.svc.ChangePassword(sess, alicePW, "short", ""), core.KindInvalid)
-	must(t, e.svc.ChangePassword(sess, alicePW, otherPW, ""))
-	must(t, e.secrets.Delete(sess.ID, core.SlotDataKey)) // force the unwrap path
+	secret, codes := e.enable(sess)
+	wantKind(t, e.svc.ChangePassword(sess, "wrong current pw", otherPW, e.nextCode(secret)), core.KindWrongCredentials)
+	wantKind(t, e.svc.ChangePassword(sess, alicePW, "short", e.nextCode(secret)), core.KindInvalid)
+	must(t, e.svc.ChangePassword(sess, alicePW, otherPW, e.nextCode(secret)))
 	_, err := e.svc.SignIn(alice, alicePW)
 	wantKind(t, err, core.KindWrongCredentials)
-	res := e.signIn(alice, otherPW)
-	wantProfile(t, e, res.Session, func(p core.Profile) string { return p.Note }, "keep me")
+	a, err := e.db.Account(sess.ID)
+	must(t, err)
+	old, err := core.StretchPassword(alicePW, a.Keys.Params)
+	must(t, err)
+	raw, err := e.secrets.Get(sess.ID, core.SlotComputerKey)
+	must(t, err)
+	computer, err := core.ParseComputerKey(raw)
+	must(t, err)
+	if _, err := a.Keys.OpenWithComputer(old, computer, a.ID); err == nil {
+		t.Fatal("the old password with this computer's key opens the new record")
+	}
+	sess = e.signInWithCode(alice, otherPW, secret, false)
+	wantProfile(t, e, sess, func(p core.Profile) string { return p.Note }, "keep me")
+	checkPasswordAloneOpensNothing(t, e, alice, otherPW, secret, codes, "keep me")
+	// The session goes on with the new password: a second change needs it.
+	must(t, e.svc.ChangePassword(sess, otherPW, alicePW, e.nextCode(secret)))
 }
 
-func TestWeakHashIsUpgradedAtSignIn(t *testing.T) {
+// New backup codes void the old ones in the cryptography too: an old copy of the data file
+// still takes its own old codes, the new file does not.
+func TestNewBackupCodesVoidOldOnesInTheFile(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	sess := e.signUp(alice, alicePW)
-	weak := core.HashPassword(alicePW, core.KDFParams{Memory: 4096, Time: 1, Threads: 1})
-	must(t, e.db.UpdateAccount(sess.ID, func(a *core.Account) error { a.Password = weak; return nil }))
-	e.signIn(alice, alicePW)
+	secret, old := e.enable(sess)
+	before := copyEnv(t, e, false)
+	fresh, err := e.svc.RegenerateBackupCodes(sess, alicePW, e.nextCode(secret))
+	must(t, err)
+	after := copyEnv(t, e, false)
+	_, _, err = after.svc.SubmitBackupCode(after.signIn(alice, alicePW).Challenge, old[0], false)
+	wantKind(t, err, core.KindWrongCode)
+	if _, _, err := after.svc.SubmitBackupCode(after.signIn(alice, alicePW).Challenge, fresh[0], false); err != nil {
+		t.Fatalf("a new code on the new file: %v", err)
+	}
+	if _, _, err := before.svc.SubmitBackupCode(before.signIn(alice, alicePW).Challenge, old[0], false); err != nil {
+		t.Fatalf("an old code on the old copy: %v", err)
+	}
+}
+
+func TestWeakPasswordCostsAreRaisedAtSignIn(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	sess := e.signUp(alice, alicePW)
+	secret, _ := e.enable(sess)
 	a, err := e.db.Account(sess.ID)
 	must(t, err)
-	if a.Password == weak || core.NeedsRehash(a.Password, core.MinPasswordParams) {
-		t.Fatalf("hash not upgraded: %s", a.Password)
+	// Lock the account as an older, weaker Twostep would have, with the same keys.
+	weak := core.NewKeyParams(core.KDFParams{Memory: 4096, Time: 1, Threads: 1})
+	p, err := core.StretchPassword(alicePW, weak)
+	must(t, err)
+	raw, err := e.secrets.Get(sess.ID, core.SlotComputerKey)
+	must(t, err)
+	computer, err := core.ParseComputerKey(raw)
+	must(t, err)
+	ak, err := a.Keys.OpenWithComputer(mustStretch(t, alicePW, a.Keys.Params), computer, a.ID)
+	must(t, err)
+	second, err := a.Keys.Second(ak, a.ID)
+	must(t, err)
+	must(t, e.db.UpdateAccount(sess.ID, func(a *core.Account) error {
+		if err := a.Keys.Lock(ak, p, weak, second, a.ID); err != nil {
+			return err
+		}
+		return ak.Sign(a)
+	}))
+	e.signInWithCode(alice, alicePW, secret, false)
+	a, err = e.db.Account(sess.ID)
+	must(t, err)
+	if a.Keys.Params == weak || core.WeakParams(a.Keys.Params, core.MinPasswordParams) {
+		t.Fatalf("costs not raised: %s", a.Keys.Params)
 	}
-	if ok, _ := core.CheckPassword(alicePW, a.Password); !ok {
-		t.Fatal("the upgraded hash does not match the password")
+	e.signInWithCode(alice, alicePW, secret, false)
+}
+
+func mustStretch(t *testing.T, pw, params string) core.PasswordKey {
+	p, err := core.StretchPassword(pw, params)
+	must(t, err)
+	return p
+}
+
+// thisDevice is the ID under which this computer is trusted.
+func thisDevice(t *testing.T, e *env, sess *app.Session) string {
+	devs, err := e.svc.Devices(sess)
+	must(t, err)
+	for _, d := range devs {
+		if d.ThisDevice {
+			return d.ID
+		}
 	}
+	t.Fatal("this computer is not among the trusted devices")
+	return ""
 }
 
 func TestProfileRules(t *testing.T) {
@@ -137,42 +209,6 @@ func TestProfileRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { wantKind(t, e.svc.UpdateProfile(sess, tt.p), tt.want) })
-	}
-}
-
-// A keyring entry that was overwritten by something else is rebuilt, not trusted.
-func TestMangledKeyringDataKeyIsRebuilt(t *testing.T) {
-	t.Parallel()
-	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
-	must(t, e.svc.UpdateProfile(sess, core.Profile{Note: "still here"}))
-	must(t, e.secrets.Set(sess.ID, core.SlotDataKey, []byte("short")))
-	res := e.signIn(alice, alicePW)
-	wantProfile(t, e, res.Session, func(p core.Profile) string { return p.Note }, "still here")
-}
-
-// A damaged TOTP secret in the keyring is named as such, and a backup code still works.
-func TestDamagedTOTPSecretPointsToBackupCodes(t *testing.T) {
-	t.Parallel()
-	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
-	_, codes := e.enable(sess)
-	for _, bad := range [][]byte{[]byte("not base32!"), nil} {
-		if bad == nil {
-			must(t, e.secrets.Delete(sess.ID, core.SlotTOTP))
-		} else {
-			must(t, e.secrets.Set(sess.ID, core.SlotTOTP, bad))
-		}
-		ch := e.challenge(alice, alicePW)
-		_, err := e.svc.SubmitCode(ch, "123456", false)
-		wantKind(t, err, core.KindSecretMissing)
-		if !strings.Contains(app.Message(err), "backup code") {
-			t.Fatalf("message %q does not point to backup codes", app.Message(err))
-		}
-		if _, _, err := e.svc.SubmitBackupCode(ch, codes[0], false); err != nil {
-			t.Fatalf("backup code after a lost secret: %v", err)
-		}
-		codes = codes[1:]
 	}
 }
 

@@ -50,23 +50,131 @@ func hostname() string {
 	return name
 }
 
-// Session is a signed-in person. It holds the account's data key in memory, so that the
-// profile can be read without asking the keyring each time; SignOut wipes it.
+// Session is a signed-in person. It holds the account's keys in memory, never on disk, so
+// Settings can change what needs them without asking the keyring again; SignOut wipes them.
 type Session struct {
 	ID       core.AccountID
 	Username string
-	dataKey  []byte
+	// NewBackupCodes, when set, were made during this sign-in: the upgrade of an account made
+	// by Twostep 0.1 replaces its backup codes. Show them once, as after turning two-step on.
+	NewBackupCodes []string
+
+	mu      sync.Mutex
+	keys    *keys  // nil once signed out
+	pending string // a TOTP secret shown by BeginEnrolment and not yet confirmed
+}
+
+// keys are what a signed-in account is opened with.
+type keys struct {
+	account  core.AccountKey
+	password core.PasswordKey
+	params   string            // the argon2id parameters password was stretched with
+	computer *core.ComputerKey // this computer's key for the account; nil with two-step off
+}
+
+// device is this computer's trusted-device ID for the account, or "".
+func (k *keys) device() string {
+	if k == nil || k.computer == nil {
+		return ""
+	}
+	return k.computer.Device
+}
+
+// second is what joins the password in the account's wraps, this computer's key included:
+// nil with two-step off.
+func (k *keys) second(a core.Account) (*core.SecondSecrets, error) {
+	if !a.TwoFactor {
+		return nil, nil
+	}
+	s, err := a.Keys.Second(k.account, a.ID)
+	if err != nil || s == nil || k.computer == nil {
+		return nil, core.Errorf(core.KindDataTampered, "")
+	}
+	return s.With(*k.computer), nil
+}
+
+func (sess *Session) current() *keys {
+	if sess == nil {
+		return nil
+	}
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	return sess.keys
+}
+
+func (sess *Session) setKeys(k *keys) {
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	sess.keys = k
 }
 
 func (s *Service) event(kind core.EventKind, detail string) core.Event {
 	return core.Event{Time: s.now(), Kind: kind, Device: s.device, Detail: detail}
 }
 
-func (s *Service) account(sess *Session) (core.Account, error) {
-	if sess == nil || sess.dataKey == nil {
-		return core.Account{}, core.Errorf(core.KindNotFound, "You are signed out.")
+// account reads the signed-in account and checks it against its authenticator.
+func (s *Service) account(sess *Session) (core.Account, *keys, error) {
+	k := sess.current()
+	if k == nil {
+		return core.Account{}, nil, core.Errorf(core.KindNotFound, "You are signed out.")
 	}
-	return s.store.Account(sess.ID)
+	a, err := s.store.Account(sess.ID)
+	if err != nil {
+		return core.Account{}, nil, err
+	}
+	if err := k.account.Verify(a); err != nil {
+		return core.Account{}, nil, err
+	}
+	return a, k, nil
+}
+
+// update applies change to the signed-in account in one transaction, with events.
+func (s *Service) update(sess *Session, k *keys, change func(*core.Account) error, events ...core.Event) error {
+	return s.store.UpdateAccount(sess.ID, signed(k.account, change), events...)
+}
+
+// signed wraps a change to a record: inside the transaction the record as stored is checked
+// against its authenticator first, so a change made outside Twostep is refused rather than
+// signed over, and the changed record is signed after.
+func signed(ak core.AccountKey, change func(*core.Account) error) func(*core.Account) error {
+	return func(a *core.Account) error {
+		if err := ak.Verify(*a); err != nil {
+			return err
+		}
+		if change != nil {
+			if err := change(a); err != nil {
+				return err
+			}
+		}
+		return ak.Sign(a)
+	}
+}
+
+// relocking guards a change that wraps the account key again: the session must hold the keys
+// the record was last locked with, or a new wrap would be made with stale ones.
+func relocking(k *keys, change func(*core.Account) error) func(*core.Account) error {
+	return func(a *core.Account) error {
+		if a.Keys.Params != k.params || (a.TwoFactor && (k.computer == nil || !a.Keys.Fits(*k.computer))) {
+			return core.Errorf(core.KindNotFound, "Your account was changed in another window. Sign out and sign in again.")
+		}
+		return change(a)
+	}
+}
+
+// rewrap is a change confirmed by a code (use spends it) that ends by wrapping the account key
+// again under p (made with params): edit changes the record and the second secrets first.
+func rewrap(k *keys, use func(*core.Account) error, p core.PasswordKey, params string, edit func(*core.Account, *core.SecondSecrets)) func(*core.Account) error {
+	return relocking(k, func(a *core.Account) error {
+		if err := use(a); err != nil {
+			return err
+		}
+		second, err := k.second(*a)
+		if err != nil {
+			return err
+		}
+		edit(a, second)
+		return a.Keys.Lock(k.account, p, params, second, a.ID)
+	})
 }
 
 // Version is Twostep's version; FyneApp.toml carries the same number.
@@ -75,3 +183,15 @@ const Version = "0.1.0"
 // ID is Twostep's application ID: the Fyne app ID (FyneApp.toml's), which names the
 // preferences folder, and the keyring service its secrets are filed under.
 const ID = keyring.Service
+
+func (sess *Session) setPending(secret string) {
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	sess.pending = secret
+}
+
+func (sess *Session) pendingSecret() string {
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	return sess.pending
+}

@@ -11,21 +11,29 @@ import (
 // ChallengeTTL is how long a sign-in waits for its verification code after the password.
 const ChallengeTTL = 5 * time.Minute
 
-// SignInResult is either a Session (signed in) or a Challenge to answer with a
-// verification code or a backup code.
+// SignInResult is either a Session (signed in) or a Challenge to answer with a verification
+// code or a backup code. NeedsBackupCode says that only a backup code can answer it: this
+// computer's keyring lacks the account's key (a new computer, an erased keyring, a data file
+// restored from a backup), and a backup code with the password sets this computer up again.
 type SignInResult struct {
-	Session   *Session
-	Challenge string
+	Session         *Session
+	Challenge       string
+	NeedsBackupCode bool
 }
 
-// challenge is a sign-in whose password was right and whose second step is pending.
+// challenge is a sign-in whose password step is done and whose second step is pending.
 type challenge struct {
-	id       core.AccountID
-	username string
-	dataKey  []byte
-	restore  bool   // the keyring lost the data key; put it back once signed in
-	rehash   string // a stronger hash of the password, to store once signed in
-	expires  time.Time
+	id        core.AccountID
+	username  string
+	expires   time.Time
+	keys      keys   // keys.account is nil while only a backup code can go on
+	secret    string // the TOTP secret, opened at the password step ("" if the account has none)
+	twoFactor bool
+	trusted   bool     // this computer is a trusted device: no code needed
+	relock    bool     // wrap the account key again at completion (stronger argon2id costs, a new computer key)
+	newKey    bool     // keys.computer is new: it goes into the keyring before the record names it
+	legacy    bool     // the record says 0.1's keyring entries may still be there: delete them
+	upgrade   *upgrade // a Twostep 0.1 record, upgraded when the sign-in completes
 }
 
 // SignIn checks username and password. An unknown username costs the same argon2 work
@@ -45,25 +53,18 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 	if err := s.checkThrottle(key); err != nil {
 		return SignInResult{}, err
 	}
-	ok, err := core.CheckPassword(password, a.Password)
-	if err != nil {
+	var ch *challenge
+	if a.Schema < core.Schema {
+		ch, err = s.legacyPasswordStep(a, password)
+	} else {
+		ch, err = s.passwordStep(a, password)
+	}
+	if core.IsKind(err, core.KindWrongCredentials) {
+		return SignInResult{}, s.fail(key, a.ID, core.EventSignInFailed, "wrong password", err)
+	} else if err != nil {
 		return SignInResult{}, err
 	}
-	if !ok {
-		return SignInResult{}, s.fail(key, a.ID, core.EventSignInFailed, "wrong password", core.Errorf(core.KindWrongCredentials, ""))
-	}
-	ch, err := s.passwordAccepted(a, password)
-	if err != nil {
-		return SignInResult{}, err
-	}
-	if !a.TwoFactor {
-		sess, err := s.complete(ch, nil, s.event(core.EventSignIn, core.MethodPassword))
-		return SignInResult{Session: sess}, err
-	}
-	if sess, err := s.signInTrusted(ch); sess != nil || err != nil {
-		return SignInResult{Session: sess}, err
-	}
-	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
+	return s.afterPassword(a, ch)
 }
 
 // unknownName answers a sign-in at a name with no account exactly as a wrong password
@@ -77,91 +78,173 @@ func (s *Service) unknownName(username, password string) error {
 	return s.fail(key, "", core.EventSignInFailed, "", core.Errorf(core.KindWrongCredentials, ""))
 }
 
-// passwordAccepted gathers what the rest of the sign-in needs once the password is right:
-// the data key (from the keyring, or unwrapped with the password if the keyring lost it)
-// and, for a hash weaker than today's floor, its replacement.
-func (s *Service) passwordAccepted(a core.Account, password string) (*challenge, error) {
-	ch := &challenge{id: a.ID, username: a.Username, expires: s.now().Add(ChallengeTTL)}
-	key, err := s.secrets.Get(a.ID, core.SlotDataKey)
-	switch {
-	case err == nil && len(key) == core.DataKeyLen:
-		ch.dataKey = key
-	case err == nil, core.IsKind(err, core.KindSecretMissing), core.IsKind(err, core.KindDataCorrupt):
-		// Lost or mangled in the keyring: the wrapped copy and the password rebuild it.
-		if ch.dataKey, err = unwrapDataKey(a, password); err != nil {
-			return nil, err
-		}
-		ch.restore = true
-	default:
-		return nil, err
-	}
-	if core.NeedsRehash(a.Password, core.MinPasswordParams) {
-		ch.rehash = core.HashPassword(password, core.PasswordParams)
-	}
-	return ch, nil
+func (s *Service) newChallenge(a core.Account) *challenge {
+	return &challenge{id: a.ID, username: a.Username, expires: s.now().Add(ChallengeTTL), legacy: a.LegacyKeyring}
 }
 
-func unwrapDataKey(a core.Account, password string) ([]byte, error) {
-	kek, err := core.DeriveKEK(password, a.KeyParams)
+// passwordStep stretches the password once and opens the account key with it: alone (two-step
+// off) or with this computer's key. Without a usable computer key only a backup code can go on.
+// The wraps present are tried, not the ones the two-step flag names, so a flag flipped outside
+// Twostep still opens the key and then fails the record's authenticator, which says so.
+func (s *Service) passwordStep(a core.Account, password string) (*challenge, error) {
+	ch := s.newChallenge(a)
+	p, err := core.StretchPassword(password, a.Keys.Params)
 	if err != nil {
 		return nil, err
 	}
-	return core.Open(kek, a.WrappedKey, core.WrapAAD(a.ID))
+	ch.keys.password, ch.keys.params = p, a.Keys.Params
+	ak, err := s.openAccountKey(a, ch)
+	if err != nil || ak == nil {
+		return ch, err
+	}
+	if err := ak.Verify(a); err != nil {
+		return nil, err
+	}
+	ch.keys.account, ch.twoFactor = ak, a.TwoFactor
+	if a.TwoFactor {
+		ch.trusted = a.Trusted(ch.keys.device()) >= 0
+		if ch.secret, err = ak.OpenTOTP(a.TOTP, a.ID); err != nil && !core.IsKind(err, core.KindSecretMissing) {
+			return nil, err
+		}
+	}
+	if core.WeakParams(a.Keys.Params, core.MinPasswordParams) {
+		ch.keys.params, ch.relock = core.NewPasswordParams(), true
+		ch.keys.password, err = core.StretchPassword(password, ch.keys.params)
+	}
+	return ch, err
 }
 
-// signInTrusted completes the sign-in when this machine holds a token the account trusts.
-// No token (never trusted, signed out completely, keyring erased) means: ask for a code.
-func (s *Service) signInTrusted(ch *challenge) (*Session, error) {
-	token, err := s.secrets.Get(ch.id, core.SlotDevice)
-	if core.IsKind(err, core.KindSecretMissing) {
+// openAccountKey tries the password wrap, then the computer wrap. It returns nil and no
+// error when only the recovery wrap is left to try (this computer has no usable key).
+func (s *Service) openAccountKey(a core.Account, ch *challenge) (core.AccountKey, error) {
+	var err error = core.Errorf(core.KindWrongCredentials, "")
+	if len(a.Keys.Password) > 0 {
+		var ak core.AccountKey
+		if ak, err = a.Keys.OpenWithPassword(ch.keys.password, a.ID); err == nil {
+			return ak, nil
+		}
+	}
+	if len(a.Keys.Computers) == 0 {
+		return nil, err
+	}
+	ck, kerr := s.computerKey(a)
+	if kerr != nil || ck == nil {
+		return nil, kerr
+	}
+	ch.keys.computer = ck
+	return a.Keys.OpenWithComputer(ch.keys.password, *ck, a.ID)
+}
+
+// computerKey reads this computer's key for the account. None, one damaged by another
+// program, or one the record was not locked with (a data file restored from before this
+// computer was set up again) all read as none: a backup code then sets the computer up anew.
+func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
+	raw, err := s.secrets.Get(a.ID, core.SlotComputerKey)
+	if core.IsKind(err, core.KindSecretMissing) || core.IsKind(err, core.KindDataCorrupt) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err
 	}
-	a, err := s.store.Account(ch.id)
-	if err != nil || a.TrustedDevice(token) < 0 {
-		return nil, err
+	ck, err := core.ParseComputerKey(raw)
+	if err != nil || !a.Keys.Fits(ck) {
+		return nil, nil
 	}
-	return s.complete(ch, func(a *core.Account) error {
-		if i := a.TrustedDevice(token); i >= 0 {
+	return &ck, nil
+}
+
+// afterPassword signs in when nothing more is needed (two-step off, a trusted device) and
+// otherwise keeps the challenge for the second step.
+func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, error) {
+	switch {
+	case ch.keys.account == nil:
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true}, nil
+	case !ch.twoFactor:
+		sess, err := s.complete(ch, nil, s.event(core.EventSignIn, core.MethodPassword))
+		return SignInResult{Session: sess}, err
+	case ch.trusted:
+		sess, err := s.complete(ch, s.usedTrustedDevice(ch), s.event(core.EventSignIn, core.MethodTrustedDevice))
+		return SignInResult{Session: sess}, err
+	}
+	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
+}
+
+// usedTrustedDevice notes the use, and fails if the device was revoked meanwhile.
+func (s *Service) usedTrustedDevice(ch *challenge) func(*core.Account) error {
+	return func(a *core.Account) error {
+		if i := a.Trusted(ch.keys.device()); i >= 0 {
 			a.Devices[i].LastUsed = s.now()
 			return nil
 		}
 		return core.Errorf(core.KindNotFound, "This device was revoked a moment ago; sign in again.")
-	}, s.event(core.EventSignIn, core.MethodTrustedDevice))
+	}
 }
 
-// complete finishes a sign-in: one bbolt transaction applies the second step's change
-// (a used code, a new device) with the rehash and the event, then the throttle is cleared
-// and a lost keyring copy of the data key is put back.
+// complete finishes a sign-in in one bbolt transaction: the second step's change (a used
+// code, a trusted device), any new wraps of the account key, the events, and the cleared
+// failures. A new computer key goes into the keyring before it: a crash in between leaves
+// a key the record does not name, which reads as no key, and nothing spent.
 func (s *Service) complete(ch *challenge, change func(*core.Account) error, events ...core.Event) (*Session, error) {
-	err := s.store.UpdateAccount(ch.id, func(a *core.Account) error {
-		if change != nil {
-			if err := change(a); err != nil {
-				return err
-			}
+	if ch.legacy {
+		ch.legacy = !s.dropLegacyEntries(ch.id)
+	}
+	if ch.upgrade != nil {
+		u := *ch.upgrade // racing submits of one challenge each make their own codes
+		ch.upgrade = &u
+		if err := ch.upgrade.makeCodes(s); err != nil {
+			return nil, err
 		}
-		if ch.rehash != "" {
-			a.Password = ch.rehash
+		events = append(events, s.event(core.EventUpgraded, ""))
+	}
+	if ch.newKey {
+		if err := s.secrets.Set(ch.id, core.SlotComputerKey, ch.keys.computer.Marshal()); err != nil {
+			return nil, err
 		}
+	}
+	err := s.store.UpdateAccountThrottle(ch.id, core.AccountThrottleKey(ch.id), func(a *core.Account, th *core.Throttle) error {
+		if err := ch.finish(a, change); err != nil {
+			return err
+		}
+		*th = core.Throttle{}
 		return nil
 	}, events...)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.succeed(ch.id); err != nil {
-		return nil, err
+	sess := &Session{ID: ch.id, Username: ch.username, keys: &ch.keys}
+	if ch.upgrade != nil {
+		sess.NewBackupCodes = ch.upgrade.codes
+		s.afterUpgrade(sess)
 	}
-	if ch.restore {
-		if err := s.secrets.Set(ch.id, core.SlotDataKey, ch.dataKey); err != nil {
-			return nil, err
+	return sess, nil
+}
+
+// finish applies a sign-in's change to the record as stored, inside the transaction.
+func (ch *challenge) finish(a *core.Account, change func(*core.Account) error) error {
+	if ch.upgrade != nil {
+		return ch.upgrade.apply(a, change, &ch.keys)
+	}
+	return signed(ch.keys.account, func(a *core.Account) error {
+		if change != nil {
+			if err := change(a); err != nil {
+				return err
+			}
 		}
-	}
-	return &Session{ID: ch.id, Username: ch.username, dataKey: ch.dataKey}, nil
+		if !ch.legacy {
+			a.LegacyKeyring = false
+		}
+		if !ch.relock {
+			return nil
+		}
+		second, err := ch.keys.second(*a)
+		if err != nil {
+			return err
+		}
+		return a.Keys.Lock(ch.keys.account, ch.keys.password, ch.keys.params, second, a.ID)
+	})(a)
 }
 
 func (s *Service) keepChallenge(ch *challenge) string {
-	id := hex.EncodeToString(core.NewDataKey()[:16])
+	id := hex.EncodeToString(core.NewAccountKey()[:16])
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for k, c := range s.challenges {
@@ -192,23 +275,20 @@ func (s *Service) dropChallenge(id string) {
 
 // SignOut ends the session; this device stays trusted.
 func (s *Service) SignOut(sess *Session) error {
-	if sess == nil || sess.dataKey == nil {
+	k := sess.current()
+	if k == nil {
 		return nil
 	}
-	err := s.store.AppendEvents(sess.ID, s.event(core.EventSignOut, ""))
-	clear(sess.dataKey)
-	sess.dataKey = nil
-	return err
+	// The keys are dropped, not zeroed in place: a read still running for the window would
+	// otherwise check the record with a zeroed key and report it as tampered with.
+	sess.setKeys(nil)
+	return s.store.AppendEvents(sess.ID, s.event(core.EventSignOut, ""))
 }
 
 // SignOutCompletely ends the session and this device's trust: the next sign-in here asks
-// for a code. The bbolt record goes first, then the keyring token: a crash in between
-// leaves a token nothing accepts.
+// for a code. Only the record changes; this computer keeps its key, which alone opens nothing.
 func (s *Service) SignOutCompletely(sess *Session) error {
-	if _, err := s.account(sess); err != nil {
-		return err
-	}
-	if err := s.forgetThisDevice(sess.ID, "signed out completely"); err != nil {
+	if err := s.forgetThisDevice(sess, "signed out completely"); err != nil {
 		return err
 	}
 	return s.SignOut(sess)

@@ -4,10 +4,11 @@ import (
 	"twostep/core"
 )
 
-// BeginEnrolment makes a new pending secret and returns what the person scans or types.
-// Until ConfirmEnrolment, nothing about signing in changes; beginning again replaces it.
+// BeginEnrolment makes a new secret and returns what the person scans or types. The secret
+// stays in the session's memory until ConfirmEnrolment; nothing about signing in changes
+// before then, and beginning again replaces it.
 func (s *Service) BeginEnrolment(sess *Session) (core.Enrolment, error) {
-	a, err := s.account(sess)
+	a, _, err := s.account(sess)
 	if err != nil {
 		return core.Enrolment{}, err
 	}
@@ -15,18 +16,18 @@ func (s *Service) BeginEnrolment(sess *Session) (core.Enrolment, error) {
 		return core.Enrolment{}, core.Errorf(core.KindTwoFactorAlreadyOn, "")
 	}
 	e := core.NewEnrolment(a.Username)
-	if err := s.secrets.Set(a.ID, core.SlotTOTPPending, []byte(e.Secret)); err != nil {
-		return core.Enrolment{}, err
-	}
+	sess.setPending(e.Secret)
 	return e, nil
 }
 
 // ConfirmEnrolment turns two-step authentication on once the person proves their app
-// makes the right codes, and returns the new backup codes to show once.
-// Order: the secret goes into the keyring first, then bbolt says 2FA is on. A crash in
-// between leaves 2FA off and an unused secret: the person signs in as before.
+// makes the right codes, and returns the new backup codes to show once. The account key is
+// then wrapped under the password with this computer's new key, and with the recovery key
+// of the backup codes; the password alone opens it no more.
+// Order: the computer key goes into the keyring first, then the record. A crash in between
+// leaves 2FA off and an unused key, which opens nothing: the person signs in as before.
 func (s *Service) ConfirmEnrolment(sess *Session, code string) ([]string, error) {
-	a, err := s.account(sess)
+	a, k, err := s.account(sess)
 	if err != nil {
 		return nil, err
 	}
@@ -36,107 +37,132 @@ func (s *Service) ConfirmEnrolment(sess *Session, code string) ([]string, error)
 	if _, err := core.NormalizeCode(code); err != nil {
 		return nil, err
 	}
-	pending, err := s.secrets.Get(a.ID, core.SlotTOTPPending)
-	if core.IsKind(err, core.KindSecretMissing) {
+	pending := sess.pendingSecret()
+	if pending == "" {
 		return nil, core.Errorf(core.KindNotFound, "This setup has expired; press Enable to start again.")
-	} else if err != nil {
-		return nil, err
 	}
-	step, err := core.VerifyCode(string(pending), code, s.now(), 0)
+	step, err := core.VerifyCode(pending, code, s.now(), 0)
 	if err != nil {
 		return nil, err
 	}
-	codes, set := core.NewBackupCodes(s.now())
-	if err := s.secrets.Set(a.ID, core.SlotTOTP, pending); err != nil {
+	computer := core.NewComputerKey()
+	second := core.SecondSecrets{Computers: []core.ComputerKey{computer}, Recovery: core.NewRecoveryKey()}
+	codes, set, err := core.NewBackupCodes(s.now(), second.Recovery, a.ID)
+	if err != nil {
 		return nil, err
 	}
-	err = s.store.UpdateAccount(a.ID, func(a *core.Account) error {
+	totp, err := k.account.SealTOTP(pending, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.secrets.Set(a.ID, core.SlotComputerKey, computer.Marshal()); err != nil {
+		return nil, err
+	}
+	err = s.update(sess, k, relocking(k, func(a *core.Account) error {
 		if a.TwoFactor {
 			return core.Errorf(core.KindTwoFactorAlreadyOn, "")
 		}
-		a.TwoFactor, a.LastStep, a.BackupCodes, a.Devices = true, step, set, nil
-		return nil
-	}, s.event(core.EventTwoFactorOn, ""), s.event(core.EventBackupGenerated, ""))
+		a.TwoFactor, a.LastStep, a.BackupCodes, a.Devices, a.TOTP = true, step, set, nil, totp
+		return a.Keys.Lock(k.account, k.password, k.params, &second, a.ID)
+	}), s.event(core.EventTwoFactorOn, ""), s.event(core.EventBackupGenerated, ""))
 	if err != nil {
 		return nil, err
 	}
-	_ = s.secrets.Delete(a.ID, core.SlotTOTPPending) // an orphan pending secret is harmless
+	next := *k
+	next.computer = &computer
+	sess.setKeys(&next)
+	sess.setPending("")
 	return codes, nil
 }
 
 // CancelEnrolment drops a pending secret; two-step authentication stays as it was.
 func (s *Service) CancelEnrolment(sess *Session) error {
-	if _, err := s.account(sess); err != nil {
+	if _, _, err := s.account(sess); err != nil {
 		return err
 	}
-	return s.secrets.Delete(sess.ID, core.SlotTOTPPending)
+	sess.setPending("")
+	return nil
 }
 
 // DisableTwoFactor turns two-step authentication off. It needs the password and a current
-// code or a backup code, and removes the secret, the backup codes and every device's trust.
-// bbolt is updated first, then the keyring entries go: a crash in between leaves 2FA off
-// with orphan secrets, which nothing reads.
+// code or a backup code, and removes the secret, the backup codes and every device's trust;
+// the account key is wrapped under the password alone again. The record goes first, then
+// this computer's key: a crash in between leaves an orphan key, which opens nothing.
 func (s *Service) DisableTwoFactor(sess *Session, password, code string) error {
-	a, err := s.account(sess)
+	a, k, err := s.account(sess)
 	if err != nil {
 		return err
 	}
 	if !a.TwoFactor {
 		return core.Errorf(core.KindTwoFactorOff, "")
 	}
-	use, err := s.reauthenticate(&a, password, code)
+	use, err := s.reauthenticate(k, &a, password, code)
 	if err != nil {
 		return err
 	}
-	err = s.store.UpdateAccount(a.ID, func(a *core.Account) error {
+	err = s.update(sess, k, relocking(k, func(a *core.Account) error {
 		if err := use(a); err != nil {
 			return err
 		}
-		a.TwoFactor, a.BackupCodes, a.Devices = false, core.BackupCodes{}, nil
-		return nil
-	}, s.event(core.EventTwoFactorOff, ""))
+		a.TwoFactor, a.BackupCodes, a.Devices, a.TOTP = false, core.BackupCodes{}, nil, nil
+		return a.Keys.Lock(k.account, k.password, k.params, nil, a.ID)
+	}), s.event(core.EventTwoFactorOff, ""))
 	if err != nil {
 		return err
 	}
-	_ = s.secrets.Delete(a.ID, core.SlotDevice)
-	return s.secrets.Delete(a.ID, core.SlotTOTP)
+	next := *k
+	next.computer = nil
+	sess.setKeys(&next)
+	_ = s.secrets.Delete(a.ID, core.SlotComputerKey) // an orphan opens nothing; best effort
+	return nil
 }
 
-// RegenerateBackupCodes replaces the backup codes (the old set stops working) after the
-// password is confirmed, and returns the new codes to show once.
-func (s *Service) RegenerateBackupCodes(sess *Session, password string) ([]string, error) {
-	a, err := s.account(sess)
+// RegenerateBackupCodes replaces the backup codes after the password and a verification
+// code or backup code are confirmed, and returns the new codes to show once. The new set
+// unwraps a new recovery key, and the account key is wrapped under that one only: the old
+// codes open nothing in this data file (a copy made before keeps its own old codes).
+func (s *Service) RegenerateBackupCodes(sess *Session, password, code string) ([]string, error) {
+	a, k, err := s.account(sess)
 	if err != nil {
 		return nil, err
 	}
 	if !a.TwoFactor {
 		return nil, core.Errorf(core.KindTwoFactorOff, "")
 	}
-	if err := s.checkPassword(a, password); err != nil {
+	use, err := s.reauthenticate(k, &a, password, code)
+	if err != nil {
 		return nil, err
 	}
-	codes, set := core.NewBackupCodes(s.now())
-	err = s.store.UpdateAccount(a.ID, func(a *core.Account) error {
-		a.BackupCodes = set
-		return nil
-	}, s.event(core.EventBackupGenerated, ""))
+	recovery := core.NewRecoveryKey()
+	codes, set, err := core.NewBackupCodes(s.now(), recovery, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	err = s.update(sess, k, rewrap(k, use, k.password, k.params, func(a *core.Account, second *core.SecondSecrets) {
+		second.Recovery, a.BackupCodes = recovery, set
+	}), s.event(core.EventBackupGenerated, ""))
 	if err != nil {
 		return nil, err
 	}
 	return codes, nil
 }
 
-// checkPassword re-confirms the signed-in person's password, throttled like a sign-in.
-func (s *Service) checkPassword(a core.Account, password string) error {
+// checkPassword re-confirms the signed-in person's password, throttled like a sign-in: the
+// password is stretched again and compared with the session's, in constant time. No keyring
+// trip, and nothing in the data file that could check a password without the account key.
+func (s *Service) checkPassword(k *keys, a core.Account, password string) error {
 	key := core.AccountThrottleKey(a.ID)
 	if err := s.checkThrottle(key); err != nil {
 		return err
 	}
-	ok, err := core.CheckPassword(password, a.Password)
+	if a.Keys.Params != k.params {
+		return core.Errorf(core.KindNotFound, "Your account was changed in another window. Sign out and sign in again.")
+	}
+	p, err := core.StretchPassword(password, a.Keys.Params)
 	if err != nil {
 		return err
 	}
-	if !ok {
+	if !p.Same(k.password) {
 		return s.fail(key, a.ID, core.EventConfirmFailed, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
 	}
 	return nil
@@ -144,8 +170,8 @@ func (s *Service) checkPassword(a core.Account, password string) error {
 
 // reauthenticate checks the password and, with 2FA on, a code or backup code. It returns
 // the change that marks the code used, for the caller's transaction.
-func (s *Service) reauthenticate(a *core.Account, password, code string) (func(*core.Account) error, error) {
-	if err := s.checkPassword(*a, password); err != nil {
+func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string) (func(*core.Account) error, error) {
+	if err := s.checkPassword(k, *a, password); err != nil {
 		return nil, err
 	}
 	if !a.TwoFactor {
@@ -154,7 +180,7 @@ func (s *Service) reauthenticate(a *core.Account, password, code string) (func(*
 	if code == "" {
 		return nil, core.Errorf(core.KindTwoFactorRequired, "")
 	}
-	use, what, err := s.checkSecondFactor(a, code)
+	use, what, err := s.checkSecondFactor(k, a, code)
 	if countable(err) {
 		return nil, s.fail(core.AccountThrottleKey(a.ID), a.ID, core.EventConfirmFailed, "wrong "+what, err)
 	}

@@ -45,9 +45,20 @@ func LockedFor(err error) (time.Duration, bool) {
 }
 
 // SignInAgain says whether err means the pending sign-in is gone and the person has to
-// start again from the username and password.
+// start again from the username and password (a wrong password comes to light at the second
+// step when a backup code opens the account on a computer without its key).
+// A lockout started by such a wrong password counts too: its cause decides.
 func SignInAgain(err error) bool {
-	return core.IsKind(err, core.KindChallengeExpired) || core.IsKind(err, core.KindNotFound)
+	for ; err != nil; err = errors.Unwrap(err) {
+		switch core.KindOf(err) {
+		case core.KindChallengeExpired, core.KindNotFound, core.KindWrongCredentials:
+			return true
+		case core.KindLockedOut:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // CheckPicture says whether data can be a profile picture (PNG or JPEG, not too large).
@@ -64,3 +75,18 @@ func LockedMessage(err error, left time.Duration) string {
 	again.Wait = left
 	return Message(&again)
 }
+
+// NeedsBackupCodeNote is what the second step says when only a backup code can sign in
+// here (SignInResult.NeedsBackupCode): why, and what happens next.
+func NeedsBackupCodeNote() string { return messages[core.KindComputerKeyMissing] }
+
+// UpgradedCodesNote is what the backup codes dialog says when a sign-in upgraded an account
+// made by Twostep 0.1 (Session.NewBackupCodes): the old codes no longer work.
+const UpgradedCodesNote = "Twostep now protects your account with keys that need your password and this computer, " +
+	"or your password and a backup code. Your old backup codes cannot do that, so they no longer work: " +
+	"save these new ones instead."
+
+// UnseenCodesNote is what the dashboard says when the newest backup codes were never shown
+// to the end (Status.BackupCodesUnseen).
+const UnseenCodesNote = "Your newest backup codes were made but never shown to the end (Twostep closed first), " +
+	"so you may not have them. Generate new backup codes now and save them."

@@ -19,31 +19,52 @@ func NewAccountID() AccountID {
 	return AccountID(hex.EncodeToString(b))
 }
 
-// Account is what bbolt holds for one person. Nothing in it is secret on its own:
-// secrets live in the keyring, the profile is sealed under the data key.
+// Schema is the record layout this code writes; see keys.go. A record without one was written
+// by Twostep 0.1 and is read only to be upgraded (legacy.go) at its owner's next sign-in.
+const Schema = 2
+
+// Account is what bbolt holds for one person. Nothing in it is secret on its own and nothing
+// in it opens without the password: the keys are wrapped (Keys), the profile and the TOTP
+// secret sealed under the account key, and the rest authenticated by MAC (record.go).
 type Account struct {
-	ID         AccountID `json:"id"`
-	Username   string    `json:"username"`
-	Created    time.Time `json:"created"`
-	Password   string    `json:"password"`    // argon2id PHC string
-	KeyParams  string    `json:"key_params"`  // argon2id parameters and salt of the key-wrapping key
-	WrappedKey []byte    `json:"wrapped_key"` // the data key, sealed under the password-derived key
-	Profile    []byte    `json:"profile"`     // the personal information, sealed under the data key
+	ID       AccountID `json:"id"`
+	Username string    `json:"username"`
+	Created  time.Time `json:"created"`
+	Schema   int       `json:"schema,omitempty"` // 0: Twostep 0.1
+
+	Keys    Keys   `json:"keys"`
+	Profile []byte `json:"profile"`        // the personal information, sealed under the account key
+	TOTP    []byte `json:"totp,omitempty"` // the TOTP secret, sealed under the account key
 
 	TwoFactor       bool        `json:"two_factor"`
 	LastStep        int64       `json:"last_step"` // newest accepted TOTP time step (replay guard)
 	BackupCodes     BackupCodes `json:"backup_codes"`
 	Devices         []Device    `json:"devices"`
 	PasswordChanged time.Time   `json:"password_changed"`
+	// LegacyKeyring: this account was upgraded from Twostep 0.1 and the keyring entries 0.1
+	// made may still be there; they are deleted at the next chance.
+	LegacyKeyring bool   `json:"legacy_keyring,omitempty"`
+	MAC           []byte `json:"mac,omitempty"`
+
+	Legacy // what only a Twostep 0.1 record holds
 }
 
-// Device is one machine this account trusts to skip the verification code.
+// Legacy is the part of a Twostep 0.1 record that schema 2 does without: an argon2id hash
+// of the password, and the data key wrapped under the password alone.
+type Legacy struct {
+	Password   string `json:"password,omitempty"`    // argon2id PHC string
+	KeyParams  string `json:"key_params,omitempty"`  // argon2id parameters and salt of the key-wrapping key
+	WrappedKey []byte `json:"wrapped_key,omitempty"` // the data key, sealed under the password-derived key
+}
+
+// Device is one machine this account trusts to skip the verification code: the one whose
+// keyring holds a computer key with this ID.
 type Device struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`
 	Created   time.Time `json:"created"`
 	LastUsed  time.Time `json:"last_used"`
-	TokenHash []byte    `json:"token_hash"` // SHA-256 of the token held in this machine's keyring
+	TokenHash []byte    `json:"token_hash,omitempty"` // Twostep 0.1: SHA-256 of a token in that machine's keyring
 }
 
 // UsernameKey is the case-folded form used for uniqueness and look-up.

@@ -80,95 +80,65 @@ func TestNewAccountID(t *testing.T) {
 	}
 }
 
-func TestNewDeviceToken(t *testing.T) {
+func TestTrustAndRemoveDevices(t *testing.T) {
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	token, d := NewDeviceToken("laptop", now)
-	if len(token) != 32 {
-		t.Fatalf("token has %d bytes, want 32", len(token))
+	var a Account
+	keys := []ComputerKey{NewComputerKey(), NewComputerKey(), NewComputerKey()}
+	for i, name := range []string{"laptop", "desktop", "work"} {
+		a.Trust(keys[i].Device, name, now)
 	}
-	sum := sha256.Sum256(token)
-	if !bytes.Equal(d.TokenHash, sum[:]) {
-		t.Error("TokenHash is not the SHA-256 of the token")
+	a.Trust(keys[1].Device, "desktop again", now.Add(time.Hour)) // racing sign-ins trust once
+	if len(a.Devices) != 3 || a.Devices[1].Name != "desktop" || !a.Devices[1].Created.Equal(now) {
+		t.Fatalf("devices = %+v", a.Devices)
 	}
-	if bytes.Contains(d.TokenHash, token) {
-		t.Error("stored record contains the token")
+	tests := []struct {
+		name, device string
+		want         int
+	}{
+		{"first", keys[0].Device, 0}, {"middle", keys[1].Device, 1}, {"last", keys[2].Device, 2},
+		{"unknown", NewComputerKey().Device, -1}, {"empty", "", -1},
 	}
-	if d.Name != "laptop" || !d.Created.Equal(now) || !d.LastUsed.Equal(now) || d.ID == "" {
-		t.Errorf("device record = %+v", d)
+	for _, tt := range tests {
+		if got := a.Trusted(tt.device); got != tt.want {
+			t.Errorf("%s: Trusted = %d, want %d", tt.name, got, tt.want)
+		}
 	}
-	token2, d2 := NewDeviceToken("laptop", now)
-	if bytes.Equal(token, token2) || d.ID == d2.ID {
-		t.Error("two device tokens or IDs are equal")
+	if !a.RemoveDevice(keys[1].Device) || len(a.Devices) != 2 {
+		t.Fatalf("RemoveDevice: devices = %+v", a.Devices)
+	}
+	if a.Trusted(keys[1].Device) != -1 || a.Trusted(keys[2].Device) != 1 {
+		t.Error("Trusted after a removal")
+	}
+	if a.RemoveDevice(keys[1].Device) || a.RemoveDevice("no-such-id") || len(a.Devices) != 2 {
+		t.Error("RemoveDevice of an unknown device changed something")
 	}
 }
 
-func TestTrustedDevice(t *testing.T) {
-	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+// Twostep 0.1 recognised a trusted machine by the SHA-256 of a token in its keyring; the
+// upgrade still reads that once.
+func TestTrustedToken(t *testing.T) {
 	var a Account
 	var tokens [][]byte
-	for _, name := range []string{"laptop", "desktop", "work"} {
-		tok, d := NewDeviceToken(name, now)
+	for range 3 {
+		tok := randomBytes(32)
+		sum := sha256.Sum256(tok)
 		tokens = append(tokens, tok)
-		a.Devices = append(a.Devices, d)
+		a.Devices = append(a.Devices, Device{ID: NewComputerKey().Device, TokenHash: sum[:]})
 	}
-	other, _ := NewDeviceToken("stranger", now)
 	flipped := bytes.Clone(tokens[1])
 	flipped[31] ^= 1
-
 	tests := []struct {
 		name  string
 		token []byte
 		want  int
 	}{
-		{"first", tokens[0], 0},
-		{"middle", tokens[1], 1},
-		{"last", tokens[2], 2},
-		{"unknown token", other, -1},
-		{"one bit off", flipped, -1},
-		{"nil", nil, -1},
-		{"too short", tokens[1][:31], -1},
-		{"too long", append(bytes.Clone(tokens[1]), 0), -1},
+		{"first", tokens[0], 0}, {"last", tokens[2], 2}, {"unknown", randomBytes(32), -1},
+		{"one bit off", flipped, -1}, {"nil", nil, -1}, {"too short", tokens[1][:31], -1},
 		{"the stored hash itself", a.Devices[1].TokenHash, -1},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := a.TrustedDevice(tt.token); got != tt.want {
-				t.Errorf("TrustedDevice = %d, want %d", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestRemoveDevice(t *testing.T) {
-	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	var a Account
-	var tokens [][]byte
-	for _, name := range []string{"laptop", "desktop", "work"} {
-		tok, d := NewDeviceToken(name, now)
-		tokens = append(tokens, tok)
-		a.Devices = append(a.Devices, d)
-	}
-	removed := a.Devices[1].ID
-
-	if !a.RemoveDevice(removed) {
-		t.Fatal("RemoveDevice of a trusted device = false")
-	}
-	if len(a.Devices) != 2 {
-		t.Fatalf("%d devices left, want 2", len(a.Devices))
-	}
-	if got := a.TrustedDevice(tokens[1]); got != -1 {
-		t.Errorf("removed device still trusted at index %d", got)
-	}
-	if got := a.TrustedDevice(tokens[2]); got != 1 {
-		t.Errorf("TrustedDevice(third) after removal = %d, want 1", got)
-	}
-	if a.RemoveDevice(removed) {
-		t.Error("RemoveDevice of an already removed device = true")
-	}
-	if a.RemoveDevice("no-such-id") {
-		t.Error("RemoveDevice of an unknown ID = true")
-	}
-	if len(a.Devices) != 2 {
-		t.Errorf("%d devices left after no-op removals, want 2", len(a.Devices))
+		if got := a.TrustedToken(tt.token); got != tt.want {
+			t.Errorf("%s: TrustedToken = %d, want %d", tt.name, got, tt.want)
+		}
 	}
 }

@@ -23,6 +23,8 @@ const (
 	EventDeviceRevoked   EventKind = "device revoked"
 	EventPasswordChanged EventKind = "password changed"
 	EventProfileUpdated  EventKind = "profile updated"
+	EventComputerSetUp   EventKind = "this computer set up again with a backup code"
+	EventUpgraded        EventKind = "account protection upgraded"
 )
 
 // Sign-in methods, recorded in the Detail of an EventSignIn.

@@ -3,11 +3,13 @@ package core
 import (
 	"crypto/rand"
 	"crypto/subtle"
+	"errors"
 	"math/big"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
-
-	"golang.org/x/crypto/argon2"
 )
 
 // Backup codes: ten, each 10 characters from a 32-letter alphabet (50 bits from crypto/rand),
@@ -25,11 +27,19 @@ const (
 // ten stays well under a second.
 var BackupParams = KDFParams{Memory: 16 * 1024, Time: 1, Threads: 1}
 
-// BackupCodes is the stored, hashed set. Hashes[i] is nil once code i is used.
+// BackupCodes is the stored set. Hashes[i] is nil once code i is used. In a schema-2 set
+// (Version 2) each code also unwraps the set's recovery key (Wraps[i]), which with the password
+// unwraps the account key: the way back in on a computer whose keyring lacks the account's key.
+// A set made by Twostep 0.1 (Version 0) only has hashes; the upgrade replaces it.
 type BackupCodes struct {
+	Version   int       `json:"version,omitempty"`
 	Params    string    `json:"params"` // "$argon2id$v=19$m=..,t=..,p=..$salt"
 	Hashes    [][]byte  `json:"hashes"`
+	Wraps     [][]byte  `json:"wraps,omitempty"`
 	Generated time.Time `json:"generated"`
+	// Unseen: the set was made but the person has not closed the dialog that shows it (the
+	// window closed, or Twostep stopped, first). The dashboard then says to make a new set.
+	Unseen bool `json:"unseen,omitempty"`
 }
 
 // Left is how many codes are still unused.
@@ -46,18 +56,49 @@ func (b BackupCodes) Left() int {
 // Low reports whether so few are left that the person should make a new set.
 func (b BackupCodes) Low() bool { return b.Left() <= backupLowWarnLeft }
 
-// NewBackupCodes makes a fresh set: the codes to show once, and what to store.
-func NewBackupCodes(now time.Time) ([]string, BackupCodes) {
+// NewBackupCodes makes a fresh set whose codes each unwrap recovery: the codes to show once,
+// and what to store. The argon2id runs are spread over the cores.
+func NewBackupCodes(now time.Time, recovery []byte, id AccountID) ([]string, BackupCodes, error) {
 	params := NewKeyParams(BackupParams)
-	set := BackupCodes{Params: params, Generated: now}
+	set := BackupCodes{Version: Schema, Params: params, Generated: now, Unseen: true,
+		Hashes: make([][]byte, BackupCodeCount), Wraps: make([][]byte, BackupCodeCount)}
 	codes := make([]string, BackupCodeCount)
+	errs := make([]error, BackupCodeCount)
+	var wg sync.WaitGroup
+	work := make(chan int, BackupCodeCount)
 	for i := range codes {
 		raw := randomCode()
 		codes[i] = raw[:5] + "-" + raw[5:]
-		h, _ := hashBackup(raw, params) // params were made just above
-		set.Hashes = append(set.Hashes, h)
+		work <- i
 	}
-	return codes, set
+	close(work)
+	for range min(runtime.GOMAXPROCS(0), BackupCodeCount) {
+		wg.Go(func() {
+			for i := range work {
+				errs[i] = set.fill(i, strings.ReplaceAll(codes[i], "-", ""), recovery, id)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, BackupCodes{}, err
+	}
+	return codes, set, nil
+}
+
+// fill stores slot i of a new set: the hash that finds the code, and the recovery key under it.
+func (b *BackupCodes) fill(i int, code string, recovery []byte, id AccountID) error {
+	out, err := stretchBackup(code, b.Params)
+	if err != nil {
+		return err
+	}
+	b.Hashes[i] = derive(out, "backup code hash", id)
+	b.Wraps[i], err = Seal(derive(out, "backup code wrap", id), recovery, backupWrapAAD(id, i))
+	return err
+}
+
+func backupWrapAAD(id AccountID, slot int) string {
+	return "twostep v2 recovery key " + string(id) + " " + strconv.Itoa(slot)
 }
 
 func randomCode() string {
@@ -94,57 +135,77 @@ func NormalizeBackupCode(in string) (string, error) {
 	return b.String(), nil
 }
 
-// Use finds input among the unused codes and marks it used.
-func (b *BackupCodes) Use(input string) error {
-	i, err := b.Find(input)
-	if err != nil {
-		return err
-	}
-	return b.MarkUsed(i, b.Params)
+// Match is a backup code found in a set: its slot, and the key its wrap opens with.
+type Match struct {
+	Slot   int
+	params string // of the set it was found in
+	wrap   []byte // nil in a Twostep 0.1 set
 }
 
-// Find returns the slot of input among the unused codes. It compares with every stored
-// hash in constant time, so timing does not tell which slot matched. It costs one argon2id
-// run; MarkUsed then needs none, so the slow part can stay outside a write transaction.
-func (b BackupCodes) Find(input string) (int, error) {
+// Find returns where input is among the unused codes of the set of account id. It compares
+// with every stored hash in constant time, so timing does not tell which slot matched. It
+// costs one argon2id run; MarkUsed then needs none, so the slow part can stay outside a write
+// transaction.
+func (b BackupCodes) Find(input string, id AccountID) (Match, error) {
 	code, err := NormalizeBackupCode(input)
 	if err != nil {
-		return -1, err
+		return Match{}, err
 	}
 	if b.Left() == 0 {
-		return -1, Errorf(KindWrongCode, "")
+		return Match{}, errWrongBackupCode
 	}
-	h, err := hashBackup(code, b.Params)
+	out, err := stretchBackup(code, b.Params)
 	if err != nil {
-		return -1, err
+		return Match{}, err
 	}
-	match := -1
+	h, m := out, Match{Slot: -1, params: b.Params}
+	if b.Version >= Schema {
+		h, m.wrap = derive(out, "backup code hash", id), derive(out, "backup code wrap", id)
+	}
 	for i, want := range b.Hashes {
 		if len(want) > 0 && subtle.ConstantTimeCompare(h, want) == 1 {
-			match = i
+			m.Slot = i
 		}
 	}
-	if match < 0 {
-		return -1, Errorf(KindWrongCode, "")
+	if m.Slot < 0 {
+		return Match{}, errWrongBackupCode
 	}
-	return match, nil
+	return m, nil
 }
 
-// MarkUsed empties slot i of the set made with params. It fails with KindCodeReused if the
-// slot was used meanwhile or the set was replaced, so a code found before a transaction
-// cannot be spent twice.
-func (b *BackupCodes) MarkUsed(i int, params string) error {
-	if b.Params != params || i < 0 || i >= len(b.Hashes) || len(b.Hashes[i]) == 0 {
+var errWrongBackupCode = Errorf(KindWrongCode, "That backup code is wrong or was already used. Each code works once: check it against the list you saved.")
+
+// RecoveryKey opens the recovery key with a code Find matched.
+func (b BackupCodes) RecoveryKey(m Match, id AccountID) ([]byte, error) {
+	if m.wrap == nil || m.Slot >= len(b.Wraps) || len(b.Wraps[m.Slot]) == 0 {
+		return nil, Errorf(KindComputerKeyMissing, "")
+	}
+	rk, err := Open(m.wrap, b.Wraps[m.Slot], backupWrapAAD(id, m.Slot))
+	if err != nil {
+		return nil, Errorf(KindDataTampered, "")
+	}
+	return rk, nil
+}
+
+// MarkUsed empties the slot m found. It fails with KindCodeReused if the slot was used
+// meanwhile or the set was replaced, so a code found before a transaction cannot be spent
+// twice.
+func (b *BackupCodes) MarkUsed(m Match) error {
+	if b.Params != m.params || m.Slot < 0 || m.Slot >= len(b.Hashes) || len(b.Hashes[m.Slot]) == 0 {
 		return Errorf(KindCodeReused, "")
 	}
-	b.Hashes[i] = nil
+	b.Hashes[m.Slot] = nil
+	if m.Slot < len(b.Wraps) {
+		b.Wraps[m.Slot] = nil
+	}
 	return nil
 }
 
-func hashBackup(code, params string) ([]byte, error) {
+// stretchBackup is argon2id of a normalised code with the set's parameters.
+func stretchBackup(code, params string) ([]byte, error) {
 	p, salt, err := decodeParams(params)
 	if err != nil {
 		return nil, Errorf(KindDataCorrupt, "The stored backup codes are damaged; sign in with a verification code and make a new set.")
 	}
-	return argon2.IDKey([]byte(code), salt, p.Time, p.Memory, p.Threads, hashLen), nil
+	return argon2id([]byte(code), salt, p, hashLen), nil
 }

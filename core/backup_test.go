@@ -13,22 +13,42 @@ import (
 
 var backupRE = regexp.MustCompile(`^[0-9a-z]{5}-[0-9a-z]{5}$`)
 
+const testAccount AccountID = "0123456789abcdef0123456789abcdef"
+
 // knownBackupSet stores the given 10-character codes the way NewBackupCodes does, so that
 // tests can pick codes with the digits 0 and 1 in them.
 func knownBackupSet(t testing.TB, raws ...string) BackupCodes {
 	t.Helper()
-	set := BackupCodes{Params: NewKeyParams(BackupParams)}
-	for _, r := range raws {
+	set := BackupCodes{Version: Schema, Params: NewKeyParams(BackupParams),
+		Hashes: make([][]byte, len(raws)), Wraps: make([][]byte, len(raws))}
+	for i, r := range raws {
 		if _, err := NormalizeBackupCode(r); err != nil {
 			t.Fatalf("fixture %q is not a backup code: %v", r, err)
 		}
-		h, err := hashBackup(r, set.Params)
-		if err != nil {
+		if err := set.fill(i, r, NewRecoveryKey(), testAccount); err != nil {
 			t.Fatal(err)
 		}
-		set.Hashes = append(set.Hashes, h)
 	}
 	return set
+}
+
+// newCodes is NewBackupCodes for a test account and a fresh recovery key.
+func newCodes(t testing.TB, now time.Time) ([]string, BackupCodes) {
+	t.Helper()
+	codes, set, err := NewBackupCodes(now, NewRecoveryKey(), testAccount)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return codes, set
+}
+
+// use finds a code and spends it, as a sign-in does in two steps.
+func (b *BackupCodes) use(input string) error {
+	m, err := b.Find(input, testAccount)
+	if err != nil {
+		return err
+	}
+	return b.MarkUsed(m)
 }
 
 func TestBackupAlphabet(t *testing.T) {
@@ -54,7 +74,7 @@ func TestBackupAlphabet(t *testing.T) {
 func TestNewBackupCodes(t *testing.T) {
 	t.Parallel() // argon2 per code: slow under -race
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
-	codes, set := NewBackupCodes(now)
+	codes, set := newCodes(t, now)
 	if len(codes) != 10 || len(set.Hashes) != 10 || BackupCodeCount != 10 {
 		t.Fatalf("%d codes and %d hashes, want 10", len(codes), len(set.Hashes))
 	}
@@ -77,7 +97,7 @@ func TestNewBackupCodes(t *testing.T) {
 		}
 		seen[c] = true
 	}
-	_, other := NewBackupCodes(now)
+	_, other := newCodes(t, now)
 	if other.Params == set.Params {
 		t.Error("two sets share a salt")
 	}
@@ -85,7 +105,7 @@ func TestNewBackupCodes(t *testing.T) {
 
 func TestBackupCodesStoreNoCodeText(t *testing.T) {
 	t.Parallel() // argon2 per code: slow under -race
-	codes, set := NewBackupCodes(time.Now())
+	codes, set := newCodes(t, time.Now())
 	js, err := json.Marshal(set)
 	if err != nil {
 		t.Fatal(err)
@@ -107,9 +127,9 @@ func TestBackupCodesStoreNoCodeText(t *testing.T) {
 
 func TestUseBackupCodes(t *testing.T) {
 	t.Parallel() // argon2 per code: slow under -race
-	codes, set := NewBackupCodes(time.Now())
+	codes, set := newCodes(t, time.Now())
 	for i, c := range codes {
-		if err := set.Use(c); err != nil {
+		if err := set.use(c); err != nil {
 			t.Fatalf("first use of code %d: %v", i, err)
 		}
 		left := len(codes) - i - 1
@@ -119,7 +139,7 @@ func TestUseBackupCodes(t *testing.T) {
 		if set.Low() != (left <= 2) {
 			t.Errorf("with %d left Low = %v", left, set.Low())
 		}
-		if err := set.Use(c); !IsKind(err, KindWrongCode) {
+		if err := set.use(c); !IsKind(err, KindWrongCode) {
 			t.Errorf("second use of code %d: %v, want KindWrongCode", i, err)
 		}
 		if set.Left() != left {
@@ -149,7 +169,7 @@ func TestUseBackupCodeForms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set := knownBackupSet(t, "zzzzzzzzzz", raw)
-			if err := set.Use(tt.typed); err != nil {
+			if err := set.use(tt.typed); err != nil {
 				t.Fatalf("Use(%q) = %v", tt.typed, err)
 			}
 			if set.Left() != 1 || set.Hashes[1] != nil {
@@ -179,13 +199,13 @@ func TestUseBackupCodeRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			set := knownBackupSet(t, raw)
-			if err := set.Use(tt.typed); !IsKind(err, tt.kind) {
+			if err := set.use(tt.typed); !IsKind(err, tt.kind) {
 				t.Fatalf("Use(%q) = %v, want %v", tt.typed, err, tt.kind)
 			}
 			if set.Left() != 1 {
 				t.Fatalf("a refused code spent a backup code")
 			}
-			if err := set.Use(raw); err != nil {
+			if err := set.use(raw); err != nil {
 				t.Fatalf("the real code no longer works after Use(%q): %v", tt.typed, err)
 			}
 		})
@@ -194,7 +214,7 @@ func TestUseBackupCodeRefusals(t *testing.T) {
 
 func TestUseBackupCodeEmptySet(t *testing.T) {
 	var set BackupCodes
-	if err := set.Use("0a1b2-c3d4e"); !IsKind(err, KindWrongCode) {
+	if err := set.use("0a1b2-c3d4e"); !IsKind(err, KindWrongCode) {
 		t.Errorf("Use on no codes = %v, want KindWrongCode", err)
 	}
 	if set.Left() != 0 || !set.Low() {
@@ -205,9 +225,9 @@ func TestUseBackupCodeEmptySet(t *testing.T) {
 // Used codes are nil hashes; they must stay used through the JSON that bbolt stores.
 func TestBackupCodesJSONRoundTrip(t *testing.T) {
 	t.Parallel() // argon2 per code: slow under -race
-	codes, set := NewBackupCodes(time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
+	codes, set := newCodes(t, time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC))
 	for _, c := range codes[:3] {
-		if err := set.Use(c); err != nil {
+		if err := set.use(c); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -222,10 +242,10 @@ func TestBackupCodesJSONRoundTrip(t *testing.T) {
 	if back.Left() != 7 || !back.Generated.Equal(set.Generated) {
 		t.Fatalf("after a JSON round trip: Left %d, Generated %v", back.Left(), back.Generated)
 	}
-	if err := back.Use(codes[0]); !IsKind(err, KindWrongCode) {
+	if err := back.use(codes[0]); !IsKind(err, KindWrongCode) {
 		t.Errorf("a used code works again after a JSON round trip: %v", err)
 	}
-	if err := back.Use(codes[9]); err != nil {
+	if err := back.use(codes[9]); err != nil {
 		t.Errorf("an unused code fails after a JSON round trip: %v", err)
 	}
 }
@@ -257,11 +277,11 @@ func FuzzNormalizeBackupCode(f *testing.F) {
 }
 
 func BenchmarkUseBackupCode(b *testing.B) {
-	codes, set := NewBackupCodes(time.Now())
+	codes, set := newCodes(b, time.Now())
 	fresh := slices.Clone(set.Hashes)
 	for b.Loop() {
 		set.Hashes = slices.Clone(fresh)
-		if err := set.Use(codes[9]); err != nil {
+		if err := set.use(codes[9]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -270,29 +290,33 @@ func BenchmarkUseBackupCode(b *testing.B) {
 func BenchmarkNewBackupCodes(b *testing.B) {
 	now := time.Now()
 	for b.Loop() {
-		NewBackupCodes(now)
+		NewBackupCodes(now, NewRecoveryKey(), testAccount)
 	}
 }
 
 func TestBackupFindThenMarkUsed(t *testing.T) {
 	t.Parallel()
-	codes, set := NewBackupCodes(time.Unix(0, 0))
-	i, err := set.Find(codes[4])
-	if err != nil || i != 4 {
-		t.Fatalf("Find = %d, %v; want 4", i, err)
+	codes, set := newCodes(t, time.Unix(0, 0))
+	m, err := set.Find(codes[4], testAccount)
+	if err != nil || m.Slot != 4 {
+		t.Fatalf("Find = %d, %v; want 4", m.Slot, err)
 	}
 	// Another window spends the same code first: the second MarkUsed must fail.
 	spent := set
 	spent.Hashes = append([][]byte(nil), set.Hashes...)
-	if err := spent.MarkUsed(i, set.Params); err != nil {
+	spent.Wraps = append([][]byte(nil), set.Wraps...)
+	if err := spent.MarkUsed(m); err != nil {
 		t.Fatal(err)
 	}
-	if err := spent.MarkUsed(i, set.Params); KindOf(err) != KindCodeReused {
+	if err := spent.MarkUsed(m); KindOf(err) != KindCodeReused {
 		t.Fatalf("second MarkUsed = %v, want KindCodeReused", err)
 	}
+	if spent.Wraps[4] != nil {
+		t.Fatal("a used code's wrap of the recovery key stays behind")
+	}
 	// A new set replaced the old one meanwhile: a slot found in the old set is void.
-	_, fresh := NewBackupCodes(time.Unix(0, 0))
-	if err := fresh.MarkUsed(i, set.Params); KindOf(err) != KindCodeReused {
+	_, fresh := newCodes(t, time.Unix(0, 0))
+	if err := fresh.MarkUsed(m); KindOf(err) != KindCodeReused {
 		t.Fatalf("MarkUsed on a replaced set = %v, want KindCodeReused", err)
 	}
 	// An empty stored hash is a used slot, never a match for anything.
@@ -300,12 +324,64 @@ func TestBackupFindThenMarkUsed(t *testing.T) {
 	if set.Left() != BackupCodeCount-1 {
 		t.Fatalf("Left = %d with one empty hash", set.Left())
 	}
-	if _, err := set.Find(codes[0]); KindOf(err) != KindWrongCode {
+	if _, err := set.Find(codes[0], testAccount); KindOf(err) != KindWrongCode {
 		t.Fatalf("Find of an emptied slot = %v", err)
 	}
 	// Damaged parameters are reported as damage, not as a wrong code that costs an attempt.
 	set.Params = "$argon2id$v=19$m=x"
-	if _, err := set.Find(codes[1]); KindOf(err) != KindDataCorrupt {
+	if _, err := set.Find(codes[1], testAccount); KindOf(err) != KindDataCorrupt {
 		t.Fatalf("Find with damaged params = %v, want KindDataCorrupt", err)
 	}
+}
+
+// Each code of a set unwraps the one recovery key, only for its own account; a used code
+// unwraps nothing; a 0.1 set (hashes only) recovers nothing.
+func TestBackupCodesUnwrapTheRecoveryKey(t *testing.T) {
+	t.Parallel()
+	rk := NewRecoveryKey()
+	codes, set, err := NewBackupCodes(time.Unix(0, 0), rk, testAccount)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, 9} {
+		m, err := set.Find(codes[i], testAccount)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := set.RecoveryKey(m, testAccount); err != nil || !bytes.Equal(got, rk) {
+			t.Fatalf("code %d: recovery key %x, %v", i, got, err)
+		}
+	}
+	if _, err := set.Find(codes[1], "ffffffffffffffffffffffffffffffff"); !IsKind(err, KindWrongCode) {
+		t.Fatalf("a code found for another account: %v", err)
+	}
+	m, _ := set.Find(codes[2], testAccount)
+	moved := set
+	moved.Wraps = slices.Clone(set.Wraps)
+	moved.Wraps[2] = set.Wraps[3] // another slot's wrap, pasted in
+	if _, err := moved.RecoveryKey(m, testAccount); !IsKind(err, KindDataTampered) {
+		t.Fatalf("a moved wrap: %v, want KindDataTampered", err)
+	}
+	legacy := knownLegacySet(t, "0a1b2c3d4e")
+	lm, err := legacy.Find("0a1b2-c3d4e", testAccount)
+	if err != nil {
+		t.Fatalf("a 0.1 code is not found: %v", err)
+	}
+	if _, err := legacy.RecoveryKey(lm, testAccount); !IsKind(err, KindComputerKeyMissing) {
+		t.Fatalf("a 0.1 code recovered something: %v", err)
+	}
+}
+
+// knownLegacySet stores codes the way Twostep 0.1 did: raw argon2id output, no wraps.
+func knownLegacySet(t testing.TB, raws ...string) BackupCodes {
+	t.Helper()
+	set := BackupCodes{Params: NewKeyParams(BackupParams)}
+	for _, r := range raws {
+		h, err := stretchBackup(r, set.Params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Hashes = append(set.Hashes, h)
+	}
+	return set
 }

@@ -33,6 +33,8 @@ const (
 	KindDataCorrupt                    // the data file cannot be read
 	KindDataReadOnly                   // the data file or its folder cannot be written
 	KindDataTooNew                     // written by a newer Twostep
+	KindDataTampered                   // an account record fails its authenticator: changed outside Twostep
+	KindComputerKeyMissing             // this computer's keyring lacks the account's key: only a backup code gets in
 )
 
 var kindNames = map[Kind]string{
@@ -45,6 +47,7 @@ var kindNames = map[Kind]string{
 	KindKeyringNoBus: "keyring: no session bus", KindKeyringNoService: "keyring: no secret service",
 	KindKeyringLocked: "keyring locked", KindAlreadyRunning: "already running",
 	KindDataCorrupt: "data corrupt", KindDataReadOnly: "data read-only", KindDataTooNew: "data too new",
+	KindDataTampered: "data tampered", KindComputerKeyMissing: "computer key missing",
 }
 
 func (k Kind) String() string {

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -94,7 +93,7 @@ func ValidatePassword(pw, username string) error {
 // HashPassword returns pw as an argon2id PHC string with a fresh salt.
 func HashPassword(pw string, p KDFParams) string {
 	salt := randomBytes(saltLen)
-	return encodePHC(p, salt, argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, hashLen))
+	return encodePHC(p, salt, argon2id([]byte(pw), salt, p, hashLen))
 }
 
 // CheckPassword compares pw with a PHC string in constant time. A malformed stored
@@ -104,21 +103,21 @@ func CheckPassword(pw, phc string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	got := argon2id([]byte(pw), salt, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 
-// dummyHash is checked against when a username has no account, so that the reply costs
-// the same argon2 work as a wrong password and a stopwatch cannot tell the two apart.
-// Made on first use, not at start-up, which must stay as quick as a bare window.
-var dummyHash = sync.OnceValue(func() string { return HashPassword("twostep: no such account", PasswordParams) })
+// burnParams are a fresh account's costs with a fixed salt: an unknown username is stretched
+// with them, so the reply costs the same argon2id work as a wrong password, and there is no
+// hash to make first (0.1 made one at the first unknown name, which then answered slower).
+var burnParams = strings.TrimSuffix(encodePHC(PasswordParams, []byte("twostep: no such account"), nil), "$")
 
 // BurnPasswordCheck spends one password check's work on nothing.
-func BurnPasswordCheck(pw string) { _, _ = CheckPassword(pw, dummyHash()) }
+func BurnPasswordCheck(pw string) { _, _ = StretchPassword(pw, burnParams) }
 
-// NeedsRehash reports whether phc was made with parameters weaker than min.
-func NeedsRehash(phc string, min KDFParams) bool {
-	p, _, _, err := decodePHC(phc)
+// WeakParams reports whether params (argon2id parameters and salt) are below min, or unreadable.
+func WeakParams(params string, min KDFParams) bool {
+	p, _, err := decodeParams(params)
 	return err != nil || p.Memory < min.Memory || p.Time < min.Time || p.Threads < min.Threads
 }
 

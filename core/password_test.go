@@ -233,9 +233,6 @@ func TestCheckPasswordDamagedHash(t *testing.T) {
 			if !IsKind(err, KindDataCorrupt) {
 				t.Fatalf("CheckPassword(%q) error = %v, want KindDataCorrupt", tt.phc, err)
 			}
-			if !NeedsRehash(tt.phc, MinPasswordParams) {
-				t.Errorf("NeedsRehash(%q) = false for a damaged hash", tt.phc)
-			}
 		})
 	}
 	if ok, err := CheckPassword(pw, good); !ok || err != nil {
@@ -243,24 +240,26 @@ func TestCheckPasswordDamagedHash(t *testing.T) {
 	}
 }
 
-func TestNeedsRehash(t *testing.T) {
+func TestWeakParams(t *testing.T) {
 	tests := []struct {
-		name string
-		phc  string
-		min  KDFParams
-		want bool
+		name   string
+		params string
+		min    KDFParams
+		want   bool
 	}{
-		{"m=4096", HashPassword("pw", KDFParams{Memory: 4096, Time: 3, Threads: 1}), MinPasswordParams, true},
-		{"t=1", HashPassword("pw", KDFParams{Memory: 19 * 1024, Time: 1, Threads: 1}), MinPasswordParams, true},
-		{"PasswordParams against the floor", realHash(), MinPasswordParams, false},
-		{"PasswordParams against themselves", realHash(), PasswordParams, false},
-		{"more memory than asked", HashPassword("pw", KDFParams{Memory: 32 * 1024, Time: 2, Threads: 1}), MinPasswordParams, false},
-		{"fewer threads than asked", HashPassword("pw", KDFParams{Memory: 64, Time: 1, Threads: 1}), KDFParams{Memory: 64, Time: 1, Threads: 2}, true},
+		{"m=4096", NewKeyParams(KDFParams{Memory: 4096, Time: 3, Threads: 1}), MinPasswordParams, true},
+		{"t=1", NewKeyParams(KDFParams{Memory: 19 * 1024, Time: 1, Threads: 1}), MinPasswordParams, true},
+		{"PasswordParams against the floor", NewPasswordParams(), MinPasswordParams, false},
+		{"PasswordParams against themselves", NewPasswordParams(), PasswordParams, false},
+		{"more memory than asked", NewKeyParams(KDFParams{Memory: 32 * 1024, Time: 2, Threads: 1}), MinPasswordParams, false},
+		{"fewer threads than asked", NewKeyParams(KDFParams{Memory: 64, Time: 1, Threads: 1}), KDFParams{Memory: 64, Time: 1, Threads: 2}, true},
+		{"damaged", "$argon2id$v=19$m=x", MinPasswordParams, true},
+		{"absurd memory", "$argon2id$v=19$m=4294967295,t=3,p=1$c2FsdHNhbHQ", MinPasswordParams, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := NeedsRehash(tt.phc, tt.min); got != tt.want {
-				t.Errorf("NeedsRehash(%s, %+v) = %v, want %v", tt.phc, tt.min, got, tt.want)
+			if got := WeakParams(tt.params, tt.min); got != tt.want {
+				t.Errorf("WeakParams(%s, %+v) = %v, want %v", tt.params, tt.min, got, tt.want)
 			}
 		})
 	}

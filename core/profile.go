@@ -78,25 +78,29 @@ func (p Profile) Initials(username string) string {
 	return strings.ToUpper(string(out))
 }
 
-// SealProfile encrypts p under the data key of account id.
-func SealProfile(p Profile, dataKey []byte, id AccountID) ([]byte, error) {
+// SealProfile seals p under the account key, bound to the account.
+func (ak AccountKey) SealProfile(p Profile, id AccountID) ([]byte, error) {
 	plain, err := json.Marshal(p)
 	if err != nil {
 		return nil, Wrap(KindInternal, err)
 	}
-	return Seal(dataKey, plain, ProfileAAD(id))
+	return ak.seal("profile", id, plain)
 }
 
-// OpenProfile decrypts what SealProfile made. No stored profile is an empty one.
-func OpenProfile(sealed, dataKey []byte, id AccountID) (Profile, error) {
-	var p Profile
+// OpenProfile opens what SealProfile made. No stored profile is an empty one.
+func (ak AccountKey) OpenProfile(sealed []byte, id AccountID) (Profile, error) {
 	if len(sealed) == 0 {
-		return p, nil
+		return Profile{}, nil
 	}
-	plain, err := Open(dataKey, sealed, ProfileAAD(id))
+	plain, err := ak.open("profile", id, sealed)
 	if err != nil {
-		return p, err
+		return Profile{}, err
 	}
+	return decodeProfile(plain)
+}
+
+func decodeProfile(plain []byte) (Profile, error) {
+	var p Profile
 	if err := json.Unmarshal(plain, &p); err != nil {
 		return p, Wrap(KindDataCorrupt, err)
 	}

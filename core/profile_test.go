@@ -100,7 +100,7 @@ func TestProfileValidate(t *testing.T) {
 }
 
 func TestSealProfile(t *testing.T) {
-	key := NewDataKey()
+	key := NewAccountKey()
 	p := Profile{
 		DisplayName: "Ada Lovelace",
 		Email:       "ada@example.com",
@@ -108,7 +108,7 @@ func TestSealProfile(t *testing.T) {
 		Note:        "Wrote the first program",
 		Picture:     pngBytes(t, testImage(16, 16, false)),
 	}
-	sealed, err := SealProfile(p, key, "acct-a")
+	sealed, err := key.SealProfile(p, "acct-a")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestSealProfile(t *testing.T) {
 			t.Errorf("sealed profile contains %q", secret)
 		}
 	}
-	got, err := OpenProfile(sealed, key, "acct-a")
+	got, err := key.OpenProfile(sealed, "acct-a")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,23 +125,23 @@ func TestSealProfile(t *testing.T) {
 		t.Errorf("round trip = %+v, want %+v", got, p)
 	}
 
-	if _, err := OpenProfile(sealed, key, "acct-b"); !IsKind(err, KindDataCorrupt) {
+	if _, err := key.OpenProfile(sealed, "acct-b"); !IsKind(err, KindDataCorrupt) {
 		t.Errorf("profile of account A opened as account B: %v, want KindDataCorrupt", err)
 	}
-	if _, err := OpenProfile(sealed, NewDataKey(), "acct-a"); !IsKind(err, KindDataCorrupt) {
+	if _, err := NewAccountKey().OpenProfile(sealed, "acct-a"); !IsKind(err, KindDataCorrupt) {
 		t.Errorf("profile opened with another data key: %v, want KindDataCorrupt", err)
 	}
-	// A data key wrapped for the account is not a profile, though it is sealed for the same account.
-	wrapped, _ := Seal(key, NewDataKey(), WrapAAD("acct-a"))
-	if _, err := OpenProfile(wrapped, key, "acct-a"); !IsKind(err, KindDataCorrupt) {
-		t.Errorf("a wrapped key opened as a profile: %v, want KindDataCorrupt", err)
+	// The TOTP secret is sealed under the same account key for the same account, but is no profile.
+	totp, _ := key.SealTOTP(NewEnrolment("ada").Secret, "acct-a")
+	if _, err := key.OpenProfile(totp, "acct-a"); !IsKind(err, KindDataCorrupt) {
+		t.Errorf("a TOTP secret opened as a profile: %v, want KindDataCorrupt", err)
 	}
-	// Sealed under the right AAD, but not JSON.
-	junk, _ := Seal(key, []byte("not json"), ProfileAAD("acct-a"))
-	if _, err := OpenProfile(junk, key, "acct-a"); !IsKind(err, KindDataCorrupt) {
+	// Sealed for the profile, but not JSON.
+	junk, _ := key.seal("profile", "acct-a", []byte("not json"))
+	if _, err := key.OpenProfile(junk, "acct-a"); !IsKind(err, KindDataCorrupt) {
 		t.Errorf("non-JSON profile: %v, want KindDataCorrupt", err)
 	}
-	empty, err := OpenProfile(nil, key, "acct-a")
+	empty, err := key.OpenProfile(nil, "acct-a")
 	if err != nil || empty.DisplayName != "" || empty.Picture != nil {
 		t.Errorf("no stored profile = %+v, %v; want an empty one", empty, err)
 	}

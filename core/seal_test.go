@@ -9,11 +9,11 @@ import (
 )
 
 func TestSealOpen(t *testing.T) {
-	key := NewDataKey()
+	key := NewAccountKey()
 	if len(key) != 32 {
 		t.Fatalf("data key has %d bytes, want 32", len(key))
 	}
-	aad := ProfileAAD("acct-a")
+	aad := "twostep profile acct-a"
 	for _, plain := range [][]byte{nil, []byte("x"), []byte("the personal information of Ada"), bytes.Repeat([]byte{0xab}, 1<<16)} {
 		sealed, err := Seal(key, plain, aad)
 		if err != nil {
@@ -35,8 +35,8 @@ func TestSealOpen(t *testing.T) {
 }
 
 func TestOpenRefuses(t *testing.T) {
-	key := NewDataKey()
-	aad := WrapAAD("acct-a")
+	key := NewAccountKey()
+	aad := "twostep key acct-a"
 	sealed, err := Seal(key, []byte("a data key, say"), aad)
 	if err != nil {
 		t.Fatal(err)
@@ -52,9 +52,9 @@ func TestOpenRefuses(t *testing.T) {
 		sealed []byte
 		aad    string
 	}{
-		{"wrong key", NewDataKey(), sealed, aad},
-		{"other account", key, sealed, WrapAAD("acct-b")},
-		{"other purpose", key, sealed, ProfileAAD("acct-a")},
+		{"wrong key", NewAccountKey(), sealed, aad},
+		{"other account", key, sealed, "twostep key acct-b"},
+		{"other purpose", key, sealed, "twostep profile acct-a"},
 		{"empty aad", key, sealed, ""},
 		{"flipped nonce byte", key, flip(0), aad},
 		{"flipped ciphertext byte", key, flip(14), aad},
@@ -107,18 +107,18 @@ func TestNewKeyParams(t *testing.T) {
 	}
 }
 
-func TestDeriveKEK(t *testing.T) {
+func TestStretchPassword(t *testing.T) {
 	params := NewKeyParams(fastParams)
-	k1, err := DeriveKEK("correct horse", params)
+	k1, err := StretchPassword("correct horse", params)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(k1) != 32 {
-		t.Fatalf("KEK has %d bytes, want 32", len(k1))
+	if len(k1) != KeyLen {
+		t.Fatalf("password key has %d bytes, want %d", len(k1), KeyLen)
 	}
 	_, salt, _ := decodeParams(params)
 	if want := argon2.IDKey([]byte("correct horse"), salt, fastParams.Time, fastParams.Memory, fastParams.Threads, 32); !bytes.Equal(k1, want) {
-		t.Error("KEK is not argon2id over the stored salt and parameters")
+		t.Error("the password key is not argon2id over the stored salt and parameters")
 	}
 	tests := []struct {
 		name, pw, params string
@@ -131,40 +131,20 @@ func TestDeriveKEK(t *testing.T) {
 		{"other cost", "correct horse", NewKeyParams(KDFParams{Memory: 128, Time: 1, Threads: 1}), false},
 	}
 	for _, tt := range tests {
-		k, err := DeriveKEK(tt.pw, tt.params)
+		k, err := StretchPassword(tt.pw, tt.params)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		if bytes.Equal(k, k1) != tt.same {
-			t.Errorf("%s: equal KEKs = %v, want %v", tt.name, !tt.same, tt.same)
+		if k.Same(k1) != tt.same || bytes.Equal(k, k1) != tt.same {
+			t.Errorf("%s: same key = %v, want %v", tt.name, !tt.same, tt.same)
 		}
 	}
 	for _, bad := range []string{"", "$argon2id$v=19$m=64,t=1,p=1", HashPassword("x", fastParams), "$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ"} {
-		if _, err := DeriveKEK("pw", bad); !IsKind(err, KindDataCorrupt) {
-			t.Errorf("DeriveKEK(%q) = %v, want KindDataCorrupt", bad, err)
+		if _, err := StretchPassword("pw", bad); !IsKind(err, KindDataCorrupt) {
+			t.Errorf("StretchPassword(%q) = %v, want KindDataCorrupt", bad, err)
 		}
 	}
-}
-
-// The whole wrap: a KEK from the password seals the data key; a wrong password cannot open it.
-func TestWrapDataKey(t *testing.T) {
-	const id AccountID = "acct-a"
-	params := NewKeyParams(fastParams)
-	dataKey := NewDataKey()
-	kek, _ := DeriveKEK("correct horse", params)
-	wrapped, err := Seal(kek, dataKey, WrapAAD(id))
-	if err != nil {
-		t.Fatal(err)
-	}
-	kek2, _ := DeriveKEK("correct horse", params)
-	if got, err := Open(kek2, wrapped, WrapAAD(id)); err != nil || !bytes.Equal(got, dataKey) {
-		t.Fatalf("unwrap with the right password: %v", err)
-	}
-	wrong, _ := DeriveKEK("wrong horse", params)
-	if _, err := Open(wrong, wrapped, WrapAAD(id)); !IsKind(err, KindDataCorrupt) {
-		t.Errorf("unwrap with a wrong password: %v, want KindDataCorrupt", err)
-	}
-	if WrapAAD(id) == ProfileAAD(id) || WrapAAD(id) == WrapAAD("acct-b") {
-		t.Error("AADs do not separate purpose and account")
+	if PasswordKey(nil).Same(nil) {
+		t.Error("an empty password key matches an empty one")
 	}
 }

@@ -11,6 +11,10 @@ type Store interface {
 	AccountByUsername(name string) (Account, error)
 	// UpdateAccount reads the account, applies fn and writes it back with events, all or nothing.
 	UpdateAccount(id AccountID, fn func(*Account) error, events ...Event) error
+	// UpdateAccountThrottle is UpdateAccount that also applies fn to the throttle state under
+	// key, in the same transaction: a sign-in records its code and clears its failures in one
+	// write. A zero Throttle is deleted.
+	UpdateAccountThrottle(id AccountID, key string, fn func(*Account, *Throttle) error, events ...Event) error
 	// Throttle and UpdateThrottle keep failure counts by a key derived from the username.
 	Throttle(key string) (Throttle, error)
 	UpdateThrottle(key string, fn func(*Throttle)) (Throttle, error)
@@ -31,12 +35,21 @@ type Secrets interface {
 // Slot names one secret of an account in the keyring.
 type Slot string
 
+// SlotComputerKey is the one entry Twostep keeps per two-step account: this computer's key
+// (ComputerKey). It opens nothing without the password.
+const SlotComputerKey Slot = "computer-key"
+
+// The entries Twostep 0.1 kept, each usable alone. They are read once, at the upgrade, and
+// deleted.
 const (
-	SlotDataKey     Slot = "data-key"     // encrypts the profile
+	SlotDataKey     Slot = "data-key"     // the data key the profile was sealed under
 	SlotTOTP        Slot = "totp"         // the confirmed TOTP secret
 	SlotTOTPPending Slot = "totp-pending" // a secret shown but not yet confirmed
 	SlotDevice      Slot = "device"       // this machine's trusted-device token
 )
+
+// LegacySlots are the entries of Twostep 0.1.
+var LegacySlots = []Slot{SlotDataKey, SlotTOTP, SlotTOTPPending, SlotDevice}
 
 // Clock lets tests move time; the app passes time.Now.
 type Clock func() time.Time

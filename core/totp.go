@@ -133,7 +133,7 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 		if !codeMatches(secret, code, s) {
 			continue
 		}
-		if s > lastStep {
+		if !Reused(s, lastStep) {
 			return s, nil
 		}
 		reused = true
@@ -145,7 +145,7 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 		for _, s := range []int64{cur - off, cur + off} {
 			switch {
 			case !codeMatches(secret, code, s):
-			case s <= lastStep:
+			case Reused(s, lastStep):
 				return 0, Errorf(KindCodeReused, "") // an old code seen again, not a slow clock
 			default:
 				return 0, &Error{Kind: KindClockDrift, Drift: time.Duration(s-cur) * Period}
@@ -153,6 +153,20 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 		}
 	}
 	return 0, Errorf(KindWrongCode, "")
+}
+
+// Reused is the replay rule (RFC 6238 section 5.2): a code of a time step at or before the
+// newest accepted one is refused, even inside its 30 seconds.
+func Reused(step, lastStep int64) bool { return step <= lastStep }
+
+// AcceptStep records step as the newest accepted one. It is checked again inside the
+// transaction that stores it, so two windows racing with one code cannot both win.
+func (a *Account) AcceptStep(step int64) error {
+	if Reused(step, a.LastStep) {
+		return Errorf(KindCodeReused, "")
+	}
+	a.LastStep = step
+	return nil
 }
 
 func codeMatches(secret, code string, step int64) bool {

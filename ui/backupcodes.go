@@ -10,42 +10,65 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
 )
 
 // backupDialog shows a fresh set of backup codes once, with Save…, Copy and Done. Closing
-// it before the codes were saved or copied asks first: they are never shown again.
+// it before the codes were saved or copied asks first: they are never shown again. Done
+// tells the engine the codes were seen; until then the dashboard warns that they may be
+// lost (Twostep closed with the dialog open).
 type backupDialog struct {
 	u      *UI
+	sess   *app.Session
 	codes  []string
 	dlg    *dialog.CustomDialog
 	save   *actionButton
 	copy   *actionButton
 	done   *actionButton
 	says   problem
+	busy   *busy
 	kept   bool
+	stuck  bool // recording that the codes were seen failed once; Done now just closes
 	closed func()
 	pop    func()
 }
 
-func (u *UI) showBackupCodes(codes []string, closed func()) {
-	b := &backupDialog{u: u, codes: codes, says: newProblem(), closed: closed}
+// showBackupCodes shows codes; note, when set, is a sentence above the usual advice (why
+// these codes are new). closed runs after Done.
+func (u *UI) showBackupCodes(codes []string, note string, closed func()) {
+	b := &backupDialog{u: u, sess: u.sess, codes: codes, says: newProblem(), closed: closed}
 	b.save = u.newDialogButton("Save…", theme.DocumentSaveIcon(), b.onSave)
 	b.save.Importance = widget.HighImportance
 	b.copy = u.newDialogButton("Copy", theme.ContentCopyIcon(), b.onCopy)
 	b.done = u.newDialogButton("Done", nil, b.onDone)
+	b.busy = newBusy(b.save, b.copy, b.done)
 	grid := container.NewGridWithColumns(2)
 	for i, c := range codes {
 		l := widget.NewLabelWithStyle(fmt.Sprintf("%2d.  %s", i+1, c), fyne.TextAlignCenter, fyne.TextStyle{Monospace: true, Bold: true})
 		grid.Add(l)
 	}
-	advice := paragraph("If you lose your phone, each of these codes signs you in once instead of a verification code. " +
-		"Download them and store them somewhere safe, such as a password manager or a printed copy. Twostep will not show them again.")
-	body := container.NewVBox(advice, card("", "", grid), b.says,
-		container.NewHBox(b.save, b.copy, layoutSpacer(), b.done))
+	body := container.NewVBox()
+	if note != "" {
+		intro := paragraph(note)
+		intro.Importance = widget.WarningImportance
+		body.Add(intro)
+	}
+	body.Add(paragraph(backupAdvice))
+	body.Add(card("", "", grid))
+	body.Add(b.says)
+	body.Add(container.NewHBox(b.save, b.copy, layoutSpacer(), b.busy.spin, b.done))
 	b.dlg = dialog.NewCustomWithoutButtons("Save your backup codes", container.New(fixedWidth(520), body), u.win)
 	b.pop = u.pushEscape(b.onDone)
+	u.codesOpen++
 	b.dlg.Show()
 }
+
+// backupAdvice says what the codes are for. Since a computer's key in the keyring became
+// part of what opens the account, they matter even to someone who keeps their phone.
+const backupAdvice = "If you lose your phone, or sign in on a computer that does not hold your account's key " +
+	"(a new computer, an erased keyring), each of these codes signs you in once. " +
+	"Download them and store them somewhere safe, such as a password manager or a printed copy. Twostep will not show them again."
 
 // backupFileName is the name the save dialog suggests.
 func backupFileName(username string) string {
@@ -62,13 +85,15 @@ func backupFile(username string, codes []string, now time.Time) string {
 	}
 	b.WriteString("\nEach code works once. When Twostep asks for a verification code and you\n" +
 		"cannot use your authenticator app, choose \"Use a backup code instead\" and type\n" +
-		"one of these codes. Making new codes in Settings > Security voids this list.\n" +
+		"one of these codes. On a computer that does not hold your account's key (a new\n" +
+		"computer, an erased keyring), Twostep asks for one of these codes straight away.\n" +
+		"Making new codes in Settings > Security voids this list.\n" +
 		"Keep this file private: anyone with it and your password can sign in.\n")
 	return b.String()
 }
 
 func (b *backupDialog) onSave() {
-	name := b.u.sess.Username
+	name := b.sess.Username
 	text := backupFile(name, b.codes, b.u.now())
 	b.u.pickSave(backupFileName(name), func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -100,6 +125,9 @@ func (b *backupDialog) onCopy() {
 }
 
 func (b *backupDialog) onDone() {
+	if b.busy.running {
+		return
+	}
 	if b.kept {
 		b.close()
 		return
@@ -113,8 +141,29 @@ func (b *backupDialog) onDone() {
 		})
 }
 
+// close records that the codes were seen, then closes. If that cannot be recorded the
+// dialog stays open once with the reason, so the codes can still be saved; Done then closes
+// it all the same (the dashboard will say the codes may be lost, which is then true).
 func (b *backupDialog) close() {
+	if b.stuck {
+		b.hide()
+		return
+	}
+	sess := b.sess
+	b.says.clear()
+	b.u.run(b.busy, func() error { return b.u.svc.BackupCodesShown(sess) }, func(err error) {
+		if err != nil {
+			b.stuck = true
+			b.says.sayErr(err)
+			return
+		}
+		b.hide()
+	})
+}
+
+func (b *backupDialog) hide() {
 	b.pop()
+	b.u.codesOpen--
 	b.dlg.Hide()
 	if b.closed != nil {
 		b.closed()

@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"twostep/app"
 )
 
 // The backup codes dialog: Save… suggests a file name in the real save dialog, writes an
@@ -23,7 +25,7 @@ func TestBackupCodesDialog(t *testing.T) {
 		codes[i] = fmt.Sprintf("%05d-abcd%d", i*1111, i)
 	}
 	closed := 0
-	e.u.showBackupCodes(codes, func() { closed++ })
+	e.u.showBackupCodes(codes, "", func() { closed++ })
 	e.settle()
 	e.wantText("Save your backup codes")
 	for i, c := range codes {
@@ -155,4 +157,85 @@ func TestBackupCodesDialog(t *testing.T) {
 			t.Fatalf("Done left %d dialogs open and closed the codes %d times", e.overlays(), closed)
 		}
 	})
+}
+
+// Backup codes made but never closed with Done (Twostep closed first) may be lost: the
+// dashboard says so in red, at every sign-in, with one button to make new ones, also next
+// to another note. New codes closed with Done clear it.
+func TestUnseenBackupCodesNote(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	secret, codes := e.twoFactorUnseen(sess)
+	e.enter(sess)
+	e.wantUnseenNote(true)
+
+	e.menu("Sign out")
+	e.signIn(alice, alicePW)
+	e.tap("Use a backup code instead")
+	e.verify(codes[0], false)
+	e.wantText("You signed in with a backup code. 9 backup codes are left.")
+	e.wantUnseenNote(true)
+
+	e.tap("Generate new backup codes")
+	if regen := e.button("Regenerate…"); regen.(*actionButton).Importance != widget.HighImportance {
+		t.Error("Regenerate… does not stand out while the codes may be lost")
+	}
+	e.tap("Regenerate…")
+	e.fill("Password", alicePW)
+	e.fill("Verification code or backup code", e.nextCode(secret))
+	e.tap("Regenerate")
+	e.wantText("Save your backup codes")
+	e.tap("Copy")
+	e.tap("Done")
+	if e.overlays() != 0 {
+		t.Fatal("Done after Copy left the codes open")
+	}
+	e.tap("Dashboard")
+	e.wantText("Welcome, alice")
+	e.wantUnseenNote(false)
+	if st := e.status(e.u.sess); st.BackupCodesUnseen {
+		t.Fatal("the engine still counts the codes as unseen")
+	}
+}
+
+// wantUnseenNote checks the dashboard's warning that the newest backup codes may be lost.
+func (e *env) wantUnseenNote(shown bool) {
+	e.t.Helper()
+	notes := findAll(e.page(), func(l *widget.Label) bool { return l.Text == app.UnseenCodesNote })
+	gen := buttonsIn(e.page(), "Generate new backup codes")
+	if !shown {
+		if len(notes)+len(gen) != 0 {
+			e.t.Fatalf("the dashboard still warns that the backup codes may be lost: %q", texts(e.page()))
+		}
+		return
+	}
+	if len(notes) != 1 || notes[0].Importance != widget.DangerImportance || len(gen) != 1 {
+		e.t.Fatalf("the dashboard does not warn in red, with one way out, that the backup codes may be lost: %q", texts(e.page()))
+	}
+}
+
+// If Twostep cannot record that the codes were seen, Done says why and leaves the codes up
+// to be saved; pressed again, it closes all the same instead of trapping the person.
+func TestBackupCodesDialogWhenSeenCannotBeRecorded(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	e.enter(sess)
+	closed := 0
+	e.u.showBackupCodes([]string{"aaaaa-bbbbb"}, "", func() { closed++ })
+	e.settle()
+	e.tap("Copy")
+	if err := e.svc.SignOut(sess); err != nil { // the session ends underneath the dialog
+		t.Fatal(err)
+	}
+	e.tap("Done")
+	if e.overlays() != 1 || closed != 0 {
+		t.Fatalf("the dialog closed (%d overlays) though nothing was recorded", e.overlays())
+	}
+	if p := e.problems(); len(p) != 1 || !strings.Contains(p[0], "signed out") {
+		t.Fatalf("problems = %q, want the reason", p)
+	}
+	e.tap("Done")
+	if e.overlays() != 0 || closed != 1 {
+		t.Fatalf("the second Done did not close the dialog (%d overlays, closed %d)", e.overlays(), closed)
+	}
 }

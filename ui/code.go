@@ -11,12 +11,14 @@ import (
 )
 
 // codeScreen is the second step of signing in: a verification code from the authenticator
-// app, or a backup code instead.
+// app, or a backup code instead. On a computer that lacks the account's key only a backup
+// code can sign in (backupOnly), so the screen offers no verification code at all.
 type codeScreen struct {
-	u         *UI
-	username  string
-	challenge string
-	backup    bool // a backup code rather than a verification code
+	u          *UI
+	username   string
+	challenge  string
+	backup     bool // a backup code rather than a verification code
+	backupOnly bool
 
 	title  *widget.RichText
 	ask    *widget.Label
@@ -32,12 +34,12 @@ type codeScreen struct {
 
 const (
 	askCode   = "Enter the 6-digit code from your authenticator app."
-	askBackup = "Enter one of the backup codes you saved when you turned on two-step authentication. Each code works once."
+	askBackup = "Enter one of the backup codes you saved. Each code works once."
 )
 
-func (u *UI) showCode(username, challenge string) {
-	s := &codeScreen{u: u, username: username, challenge: challenge, title: heading("Two-step verification"),
-		ask: paragraph(askCode), entry: newField("123 456"), says: newProblem()}
+func (u *UI) showCode(username, challenge string, backupOnly bool) {
+	s := &codeScreen{u: u, username: username, challenge: challenge, backupOnly: backupOnly,
+		title: heading("Two-step verification"), ask: paragraph(""), entry: newField(""), says: newProblem()}
 	s.trust = widget.NewCheck("Trust this device (don't ask for a code here again)", nil)
 	s.trust.SetChecked(true)
 	s.verify = newButton("Verify", nil, s.onVerify)
@@ -56,7 +58,10 @@ func (u *UI) showCode(username, challenge string) {
 			s.cancel.OnTapped()
 		}
 	}
-	s.update()
+	s.setMode(backupOnly)
+	if backupOnly {
+		s.other.Hide()
+	}
 	u.show(column(formWidth,
 		appLogo(64),
 		s.title,
@@ -86,20 +91,30 @@ func (s *codeScreen) update() {
 }
 
 func (s *codeScreen) onSwitch() {
-	s.backup = !s.backup
+	s.setMode(!s.backup)
 	s.entry.clear()
 	s.says.clear()
-	if s.backup {
+	s.u.win.Canvas().Focus(s.entry)
+}
+
+// setMode asks for a backup code or a verification code. In backup-only mode the
+// explanation says why this computer cannot take a verification code.
+func (s *codeScreen) setMode(backup bool) {
+	s.backup = backup
+	switch {
+	case s.backupOnly:
+		s.ask.SetText(app.NeedsBackupCodeNote())
+		s.entry.SetPlaceHolder("XXXXX-XXXXX")
+	case backup:
 		s.ask.SetText(askBackup)
 		s.entry.SetPlaceHolder("XXXXX-XXXXX")
 		s.other.SetText("Use a verification code instead")
-	} else {
+	default:
 		s.ask.SetText(askCode)
 		s.entry.SetPlaceHolder("123 456")
 		s.other.SetText("Use a backup code instead")
 	}
 	s.update()
-	s.u.win.Canvas().Focus(s.entry)
 }
 
 func (s *codeScreen) onVerify() {

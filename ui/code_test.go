@@ -55,6 +55,7 @@ func TestSignInWithBackupCode(t *testing.T) {
 	e := newEnv(t)
 	sess := e.account(alice, alicePW)
 	_, codes := e.twoFactor(sess)
+	used := 0 // codes used so far, the first ones, in order
 	for _, tc := range []struct {
 		name  string
 		spent int // codes used before this sign-in (the first ones)
@@ -68,7 +69,8 @@ func TestSignInWithBackupCode(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := e.in(t)
-			e.spendBackupCodes(sess, tc.spent)
+			e.spendBackupCodes(alice, alicePW, codes[used:tc.spent]...)
+			used = tc.spent + 1
 			e.signIn(alice, alicePW)
 			e.wantText(askCode)
 			e.tap("Use a backup code instead")
@@ -100,4 +102,50 @@ func TestSignInWithBackupCode(t *testing.T) {
 			e.menu("Sign out")
 		})
 	}
+}
+
+// On a computer whose keyring lacks the account's key, only a backup code can sign in: the
+// code screen asks for one at once, says why, and offers no verification code. A wrong
+// password comes to light only then, and sends the person back to the sign-in page with the
+// engine's sentence, the code unspent. The right password and a backup code sign in, set
+// this computer up again and, with Trust this device, trust it.
+func TestSignInOnComputerWithoutItsKey(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	_, codes := e.twoFactor(sess)
+	if err := e.kr.Delete(sess.ID, core.SlotComputerKey); err != nil {
+		t.Fatal(err)
+	}
+
+	e.signIn(alice, "not-"+alicePW) // the password cannot be checked without the key
+	e.wantText(app.NeedsBackupCodeNote())
+	e.wantNoText(askCode)
+	for _, other := range []string{"Use a verification code instead", "Use a backup code instead"} {
+		if len(buttonsIn(e.page(), other)) != 0 {
+			t.Fatalf("the screen offers %q on a computer that cannot take a verification code", other)
+		}
+	}
+	entry := e.codeEntry()
+	if entry.PlaceHolder != "XXXXX-XXXXX" {
+		t.Errorf("the field asks for %q, want a backup code", entry.PlaceHolder)
+	}
+	e.typeCode(entry, "123456")
+	e.wantEnabled("Verify", false) // a verification code is not a backup code
+	e.verify(codes[0], true)
+	e.wantSignIn()
+	e.wantText("The password is wrong. Sign in again with your password, then the backup code.")
+	if st := e.status(sess); st.BackupCodesLeft != app.BackupCodeCount {
+		t.Fatalf("the code was spent on a wrong password: %d left", st.BackupCodesLeft)
+	}
+
+	e.signIn(alice, alicePW)
+	e.wantText(app.NeedsBackupCodeNote())
+	e.verify(codes[0], true)
+	e.wantText("Welcome, alice")
+	e.wantText(backupNote(app.BackupCodeCount - 1))
+	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
+
+	e.menu("Sign out")
+	e.signIn(alice, alicePW)
+	e.wantText("Welcome, alice") // set up again and trusted: no code asked
 }

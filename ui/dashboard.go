@@ -46,8 +46,8 @@ func (u *UI) showDashboard(note string) {
 
 // topBar is the strip across the top: back (when given), the app's name, and the avatar.
 // While any background work runs, a spinner turns next to the avatar (see UI.working), so
-// even work that has no form of its own (sign out, revoke, opening the Enable dialog while
-// the keyring asks to be unlocked) shows that something is happening.
+// even work that has no form of its own (sign out, revoke, opening the Enable dialog) shows
+// that something is happening.
 func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("Twostep", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewHBox(appLogo(28), name)
@@ -74,8 +74,9 @@ func (d *dashboard) fill(a account) {
 		greeting = a.status.Username
 	}
 	parts := []fyne.CanvasObject{heading("Welcome, " + greeting)}
-	if d.note != "" {
-		parts = append(parts, d.noteCard(a.status))
+	unseen := a.status.BackupCodesUnseen && d.u.codesOpen == 0
+	if d.note != "" || unseen {
+		parts = append(parts, d.noteCard(a.status, unseen))
 	}
 	parts = append(parts,
 		container.NewGridWithColumns(2, d.twoStepCard(a.status), d.backupCard(a.status)),
@@ -88,23 +89,35 @@ func (d *dashboard) fill(a account) {
 	}
 }
 
-// noteCard carries the one-off message, e.g. after a backup code, with the way out.
-func (d *dashboard) noteCard(st app.Status) fyne.CanvasObject {
-	text := paragraph(d.note)
-	text.Importance = widget.WarningImportance
-	if !st.BackupCodesLow {
-		return card("", "", text)
+// noteCard carries the one-off message, e.g. after a backup code, and the warning that the
+// newest backup codes may be lost, with the way out when the codes need renewing.
+func (d *dashboard) noteCard(st app.Status, unseen bool) fyne.CanvasObject {
+	lines := container.NewVBox()
+	if d.note != "" {
+		text := paragraph(d.note)
+		text.Importance = widget.WarningImportance
+		if st.BackupCodesLow {
+			text.Importance = widget.DangerImportance
+		}
+		lines.Add(text)
 	}
-	text.Importance = widget.DangerImportance
-	gen := newButton("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
-	gen.Importance = widget.DangerImportance
-	return card("", "", container.NewVBox(text, container.NewHBox(gen)))
+	if unseen {
+		text := paragraph(app.UnseenCodesNote)
+		text.Importance = widget.DangerImportance
+		lines.Add(text)
+	}
+	if st.BackupCodesLow || unseen {
+		gen := newButton("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
+		gen.Importance = widget.DangerImportance
+		lines.Add(container.NewHBox(gen))
+	}
+	return card("", "", lines)
 }
 
 func (d *dashboard) twoStepCard(st app.Status) fyne.CanvasObject {
 	if st.TwoFactor {
 		return card("Two-step authentication", "", container.NewVBox(twoStepState(true),
-			paragraph("New devices ask for a code from your authenticator app after your password.")))
+			paragraph("Devices you have not trusted ask for a code from your authenticator app after your password.")))
 	}
 	d.turnOn = newButton("Turn on two-step authentication", theme.ConfirmIcon(), d.u.onEnable)
 	d.turnOn.Importance = widget.HighImportance

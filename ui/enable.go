@@ -36,8 +36,8 @@ type enableDialog struct {
 	pop    func() // takes the dialog's Escape off the stack
 }
 
-// onEnable starts enrolment off the UI goroutine (the pending secret goes to the keyring)
-// and opens the dialog when it is ready.
+// onEnable starts enrolment off the UI goroutine (reading and checking the account record,
+// drawing the QR code) and opens the dialog when it is ready.
 func (u *UI) onEnable() {
 	if u.enabling {
 		return // the dialog is already on its way
@@ -152,7 +152,7 @@ func (e *enableDialog) onConfirm() {
 		}
 		e.pop()
 		e.dlg.Hide()
-		e.u.showBackupCodes(codes, e.u.refreshPage)
+		e.u.showBackupCodes(codes, "", e.u.refreshPage)
 	})
 }
 

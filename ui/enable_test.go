@@ -22,7 +22,7 @@ func (e *env) typeCode(f *field, code string) {
 // Settings > Security with the keys: Enable waits for six digits; a wrong code keeps the
 // dialog open with the engine's sentence; Cancel or Escape closes it, drops the pending
 // secret and leaves 2FA off; the code for the secret read back from the QR code turns 2FA
-// on and shows the backup codes.
+// on and shows the backup codes, which count as seen once Done closes them.
 func TestEnableTwoFactor(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -112,7 +112,7 @@ func TestEnableTwoFactor(t *testing.T) {
 			e.typeCode(e.onlyField(), e.code(again))
 			tc.confirm(e)
 			e.wantText("Save your backup codes")
-			if st := e.status(sess); !st.TwoFactor || st.BackupCodesLeft != app.BackupCodeCount {
+			if st := e.status(sess); !st.TwoFactor || st.BackupCodesLeft != app.BackupCodeCount || !st.BackupCodesUnseen {
 				t.Fatalf("after Enable the engine says %+v", st)
 			}
 			shown := regexp.MustCompile(`^ ?\d+\.  [0-9a-z]{5}-[0-9a-z]{5}$`)
@@ -127,6 +127,10 @@ func TestEnableTwoFactor(t *testing.T) {
 				t.Fatal("the backup codes dialog is still open")
 			}
 			tc.isOn(e)
+			if e.status(sess).BackupCodesUnseen {
+				t.Fatal("Done did not record that the backup codes were seen")
+			}
+			e.wantUnseenNote(false)
 		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"twostep/app"
 	"twostep/core"
 	"twostep/core/boltstore"
+	"twostep/core/keyring"
 	"twostep/core/keyring/keyringtest"
 )
 
@@ -99,7 +100,7 @@ type env struct {
 	clock *clock
 	sched *scheduler
 	db    *boltstore.Store
-	kr    core.Secrets
+	kr    *keyring.Keyring
 	svc   *app.Service
 	u     *UI
 	w     fyne.Window
@@ -108,13 +109,24 @@ type env struct {
 // newEnv opens the window with an Opener that succeeds and waits for the sign-in screen.
 func newEnv(t *testing.T) *env {
 	t.Helper()
+	return newEnvWith(t, nil)
+}
+
+// newEnvWith is newEnv, with prepare run first on the data file's path (not yet there),
+// the keyring and the clock, to start from data another version of Twostep wrote.
+func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *clock)) *env {
+	t.Helper()
 	kr := keyringtest.Require(t)
-	db, err := boltstore.Open(filepath.Join(t.TempDir(), app.DataFile))
+	path := filepath.Join(t.TempDir(), app.DataFile)
+	c := newClock()
+	if prepare != nil {
+		prepare(path, kr, c)
+	}
+	db, err := boltstore.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	c := newClock()
 	svc := app.New(db, kr, app.WithClock(c.Now), app.WithDeviceName(deviceName))
 	e := start(t, c, func() (*app.Service, error) { return svc, nil })
 	e.db, e.kr, e.svc = db, kr, svc
@@ -263,54 +275,89 @@ func (e *env) enter(sess *app.Session) {
 	e.wantText("Welcome, " + sess.Username)
 }
 
-// backupSet is one set of backup codes shared by the tests that need 2FA on as a starting
-// point: making a set costs ten argon2id runs, too slow to repeat under -race.
-var backupSet = sync.OnceValues(func() ([]string, core.BackupCodes) { return core.NewBackupCodes(time.Unix(1_800_000_000, 0)) })
-
-// twoFactor turns 2FA on as a finished enrolment leaves it (the secret in the keyring, the
-// account marked, ten backup codes) without the UI, and returns the phone's secret and the codes.
-// Turning it on through the window is TestEnableTwoFactor's job.
+// twoFactor turns 2FA on through the engine, as a finished enrolment whose backup codes
+// were closed with Done leaves it (this computer's key in the keyring, the codes seen), and
+// returns the phone's secret and the codes. Turning it on through the window is
+// TestEnableTwoFactor's job.
 func (e *env) twoFactor(sess *app.Session) (string, []string) {
 	e.t.Helper()
-	secret := core.NewEnrolment(sess.Username).Secret
-	if err := e.kr.Set(sess.ID, core.SlotTOTP, []byte(secret)); err != nil {
+	secret, codes := e.twoFactorUnseen(sess)
+	if err := e.svc.BackupCodesShown(sess); err != nil {
 		e.t.Fatal(err)
 	}
-	codes, set := backupSet()
-	set.Hashes = slices.Clone(set.Hashes)
-	e.update(sess, func(a *core.Account) {
-		a.TwoFactor, a.LastStep, a.BackupCodes = true, core.Step(e.clock.Now()), set
-	})
 	return secret, codes
 }
 
-// update changes the stored account directly, to set up a state the flow under test starts from.
-func (e *env) update(sess *app.Session, fn func(*core.Account)) {
+// twoFactorUnseen turns 2FA on but leaves the backup codes unseen, as when Twostep closed
+// before the person pressed Done.
+func (e *env) twoFactorUnseen(sess *app.Session) (string, []string) {
 	e.t.Helper()
-	if err := e.db.UpdateAccount(sess.ID, func(a *core.Account) error { fn(a); return nil }); err != nil {
+	enr, err := e.svc.BeginEnrolment(sess)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	codes, err := e.svc.ConfirmEnrolment(sess, e.code(enr.Secret))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return enr.Secret, codes
+}
+
+// spendBackupCodes uses each code in a sign-in of its own through the engine, not trusting
+// this computer, and signs out again.
+func (e *env) spendBackupCodes(user, pw string, codes ...string) {
+	e.t.Helper()
+	for _, code := range codes {
+		sess, _ := e.signInWithBackupCode(e.svc, user, pw, code, false)
+		if err := e.svc.SignOut(sess); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+}
+
+// signInWithBackupCode signs in through svc with the password and a backup code.
+func (e *env) signInWithBackupCode(svc *app.Service, user, pw, code string, trust bool) (*app.Session, int) {
+	e.t.Helper()
+	res, err := svc.SignIn(user, pw)
+	if err != nil {
+		e.t.Fatalf("sign in %s: %v", user, err)
+	}
+	if res.Challenge == "" {
+		e.t.Fatalf("sign in %s: no code asked", user)
+	}
+	sess, left, err := svc.SubmitBackupCode(res.Challenge, code, trust)
+	if err != nil {
+		e.t.Fatalf("sign in %s with a backup code: %v", user, err)
+	}
+	return sess, left
+}
+
+// trustThis makes this computer a trusted device of the account, as a sign-in through the
+// engine with a fresh verification code and "Trust this device" does.
+func (e *env) trustThis(user, pw, secret string) {
+	e.t.Helper()
+	res, err := e.svc.SignIn(user, pw)
+	if err != nil || res.Challenge == "" {
+		e.t.Fatalf("sign in %s: %+v, %v; want a code asked", user, res, err)
+	}
+	sess, err := e.svc.SubmitCode(res.Challenge, e.nextCode(secret), true)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := e.svc.SignOut(sess); err != nil {
 		e.t.Fatal(err)
 	}
 }
 
-// spendBackupCodes marks the first n backup codes used.
-func (e *env) spendBackupCodes(sess *app.Session, n int) {
-	e.update(sess, func(a *core.Account) {
-		for i := range n {
-			a.BackupCodes.Hashes[i] = nil
-		}
-	})
-}
-
-// trust records a trusted device named name; with this, it is the machine the window runs on.
-func (e *env) trust(sess *app.Session, name string, this bool) {
+// trustOther makes another computer, named name, a trusted device of the account: a second
+// engine over the same data file with a keyring of its own, set up with a backup code.
+func (e *env) trustOther(user, pw, name, backupCode string) {
 	e.t.Helper()
-	token, dev := core.NewDeviceToken(name, e.clock.Now())
-	if this {
-		if err := e.kr.Set(sess.ID, core.SlotDevice, token); err != nil {
-			e.t.Fatal(err)
-		}
+	other := app.New(e.db, keyringtest.Require(e.t), app.WithClock(e.clock.Now), app.WithDeviceName(name))
+	sess, _ := e.signInWithBackupCode(other, user, pw, backupCode, true)
+	if err := other.SignOut(sess); err != nil {
+		e.t.Fatal(err)
 	}
-	e.update(sess, func(a *core.Account) { a.Devices = append(a.Devices, dev) })
 }
 
 func (e *env) status(sess *app.Session) app.Status {

@@ -43,7 +43,7 @@ func (t *securityTab) twoStepSection() fyne.CanvasObject {
 	off := newButton("Turn off…", nil, t.onTurnOff)
 	off.Importance = widget.DangerImportance
 	return section("Two-Step Authentication", "",
-		container.NewVBox(twoStepState(true), paragraph("New devices ask for a code from your authenticator app after your password."),
+		container.NewVBox(twoStepState(true), paragraph("Devices you have not trusted ask for a code from your authenticator app after your password."),
 			container.NewHBox(off)))
 }
 
@@ -65,24 +65,29 @@ func (t *securityTab) backupSection() fyne.CanvasObject {
 		left.Importance = widget.DangerImportance
 	}
 	regen := newButton("Regenerate…", theme.ViewRefreshIcon(), t.onRegenerate)
-	if st.BackupCodesLow {
+	if st.BackupCodesLow || st.BackupCodesUnseen {
 		regen.Importance = widget.HighImportance
 	}
 	return section("Backup codes", "Each code signs you in once when you cannot use your phone.",
 		container.NewVBox(left, paragraph("Regenerating makes ten new codes; the old ones stop working."), container.NewHBox(regen)))
 }
 
+// onRegenerate asks for the password and a second factor, as turning two-step off does:
+// new codes unlock the account on a computer without its key, so a password alone must
+// not be enough to make them.
 func (t *securityTab) onRegenerate() {
 	u := t.s.u
 	sess := u.sess
 	var codes []string
-	u.showPrompt("New backup codes", "Enter your password to make new backup codes. Your current backup codes will stop working.",
-		"Regenerate", false, []promptField{{"Password", "Your password", true}},
+	u.showPrompt("New backup codes",
+		"Enter your password and a verification code or a backup code to make new backup codes. Your current backup codes will stop working.",
+		"Regenerate", false,
+		[]promptField{{"Password", "Your password", true}, {"Verification code or backup code", "123 456", false}},
 		func(v []string) (err error) {
-			codes, err = u.svc.RegenerateBackupCodes(sess, v[0])
+			codes, err = u.svc.RegenerateBackupCodes(sess, v[0], v[1])
 			return err
 		},
-		func() { u.showBackupCodes(codes, func() { t.s.reload(tabSecurity) }) })
+		func() { u.showBackupCodes(codes, "", func() { t.s.reload(tabSecurity) }) })
 }
 
 func (t *securityTab) devicesSection() fyne.CanvasObject {

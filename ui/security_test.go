@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -71,7 +72,7 @@ func TestChangePassword(t *testing.T) {
 	e := newEnv(t)
 	sess := e.account(alice, alicePW)
 	secret, _ := e.twoFactor(sess)
-	e.trust(sess, deviceName, true)
+	e.trustThis(alice, alicePW, secret)
 	e.enter(sess)
 	e.settings("Security")
 
@@ -111,9 +112,9 @@ func TestChangePassword(t *testing.T) {
 func TestRevokeDevices(t *testing.T) {
 	e := newEnv(t)
 	sess := e.account(alice, alicePW)
-	e.twoFactor(sess)
-	e.trust(sess, "work-desktop", false)
-	e.trust(sess, deviceName, true)
+	secret, codes := e.twoFactor(sess)
+	e.trustOther(alice, alicePW, "work-desktop", codes[0])
+	e.trustThis(alice, alicePW, secret)
 	e.enter(sess)
 	e.cardShows("Trusted devices", "work-desktop · last used just now")
 	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
@@ -137,7 +138,7 @@ func TestRevokeDevices(t *testing.T) {
 	e.tap("Revoke all")
 	e.wantText("Revoke all trusted devices?")
 	e.tap("Revoke all")
-	e.wantText("No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked.")
+	e.wantText("No trusted devices. A device becomes trusted when you sign in on it with a verification code or a backup code and keep \"Trust this device\" ticked.")
 	if d := e.devices(sess); len(d) != 0 {
 		t.Fatalf("after Revoke all the account trusts %+v", d)
 	}
@@ -196,29 +197,55 @@ func TestTurnOffTwoFactor(t *testing.T) {
 	e.button("Enable")
 }
 
-// Regenerate… asks for the password and shows ten new codes; the tab then counts ten.
+// Regenerate… asks for the password and a verification code or backup code: a wrong code
+// keeps the prompt open with the engine's sentence and makes nothing; the right pair shows
+// ten new codes, which count as seen once Done closes them; the tab then counts ten.
 func TestRegenerateBackupCodes(t *testing.T) {
 	e := newEnv(t)
 	sess := e.account(alice, alicePW)
-	e.twoFactor(sess)
-	e.spendBackupCodes(sess, 8)
+	secret, codes := e.twoFactor(sess)
+	e.spendBackupCodes(alice, alicePW, codes[:8]...)
 	e.enter(sess)
 	e.settings("Security")
 	e.cardShows("Backup codes", "2 of 10 backup codes left")
 
 	e.tap("Regenerate…")
 	e.wantText("New backup codes")
+	e.wantText("Enter your password and a verification code or a backup code to make new backup codes. Your current backup codes will stop working.")
 	e.wantEnabled("Regenerate", false)
-	e.fill("Password", alicePW)
+	pw := e.fill("Password", alicePW)
+	e.wantEnabled("Regenerate", false) // the code is still missing
+	code := e.fill("Verification code or backup code", e.wrongCode(secret))
+	e.wantEnabled("Regenerate", true)
+	e.tap("Regenerate")
+	if e.overlays() != 1 {
+		t.Fatal("a wrong code closed the prompt")
+	}
+	e.wantSays(app.Message(core.Errorf(core.KindWrongCode, "")))
+	if code.Text != "" || pw.Text != alicePW {
+		t.Errorf("after a wrong code the code field holds %q and the password field %q", code.Text, pw.Text)
+	}
+	if st := e.status(sess); st.BackupCodesLeft != 2 {
+		t.Fatalf("a wrong code made new backup codes: %+v", st)
+	}
+
+	e.fill("Verification code or backup code", e.nextCode(secret))
 	e.tap("Regenerate")
 	e.wantText("Save your backup codes")
-	if st := e.status(sess); st.BackupCodesLeft != app.BackupCodeCount {
-		t.Fatalf("after Regenerate the engine counts %d codes", st.BackupCodesLeft)
+	shown := regexp.MustCompile(`^ ?\d+\.  [0-9a-z]{5}-[0-9a-z]{5}$`)
+	if n := len(findAllText(e.layer(), shown)); n != app.BackupCodeCount {
+		t.Fatalf("the dialog shows %d backup codes, want %d", n, app.BackupCodeCount)
+	}
+	if st := e.status(sess); st.BackupCodesLeft != app.BackupCodeCount || !st.BackupCodesUnseen {
+		t.Fatalf("with the new codes on screen the engine says %+v", st)
 	}
 	e.tap("Done")
 	e.tap("Close without saving")
 	if e.overlays() != 0 {
 		t.Fatal("the codes dialog is still open")
+	}
+	if st := e.status(sess); st.BackupCodesUnseen {
+		t.Fatal("Done did not record that the new codes were seen")
 	}
 	e.cardShows("Backup codes", "10 of 10 backup codes left")
 	if l := findAll(e.page(), func(l *widget.Label) bool { return l.Text == "10 of 10 backup codes left" }); l[0].Importance == widget.DangerImportance {

@@ -47,6 +47,9 @@ type UI struct {
 	pending  int              // background calls whose results have not come back yet
 	spin     *widget.Activity // the top bar's spinner, when the page has a top bar
 	reshow   func()
+	// codesOpen counts open backup codes dialogs: while one shows the newest codes, the
+	// dashboard behind it must not warn that they were never shown.
+	codesOpen int
 }
 
 // New makes the Twostep window for a, shows the start page and begins opening the data.

@@ -59,4 +59,4 @@ func deviceTitle(d app.DeviceInfo) string {
 }
 
 // noDevices is what a device list says while it is empty, and how a device gets on it.
-const noDevices = "No trusted devices. A device becomes trusted when you sign in on it with a verification code and keep \"Trust this device\" ticked."
+const noDevices = "No trusted devices. A device becomes trusted when you sign in on it with a verification code or a backup code and keep \"Trust this device\" ticked."

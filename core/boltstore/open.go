@@ -16,7 +16,10 @@ import (
 
 // schemaVersion is the layout this code writes. A file stamped with a higher number came
 // from a newer Twostep, which may have changed what the buckets mean, so it is not touched.
-const schemaVersion = 1
+// Schema 2 (core.Schema) changed the account records; a file of schema 1 is stamped 2 when
+// opened, so Twostep 0.1 refuses it instead of misreading upgraded records, and its records
+// are upgraded one by one as their owners sign in.
+const schemaVersion = core.Schema
 
 // lockTimeout bounds the wait for another Twostep to let go of the file: long enough to ride
 // out a quick restart, short enough that a second window reports "already running" rather
@@ -134,7 +137,7 @@ func initBuckets(tx *bolt.Tx) error {
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
-	if meta.Get(keySchema) != nil {
+	if string(meta.Get(keySchema)) == strconv.Itoa(schemaVersion) {
 		return nil
 	}
 	return meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion)))

@@ -207,7 +207,7 @@ func TestOpenSchema(t *testing.T) {
 		want   core.Kind
 	}{
 		{"99", core.KindDataTooNew},
-		{"2", core.KindDataTooNew},
+		{"3", core.KindDataTooNew},
 		{"0", core.KindDataCorrupt},
 		{"one", core.KindDataCorrupt},
 	}
@@ -240,8 +240,36 @@ func TestOpenSchema(t *testing.T) {
 func TestOpenStampsSchema(t *testing.T) {
 	path := closedDB(t)
 	rawView(t, path, func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "1" {
-			t.Errorf("schema = %q, want 1", v)
+		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "2" {
+			t.Errorf("schema = %q, want 2", v)
+		}
+		return nil
+	})
+}
+
+// A file of Twostep 0.1 opens, keeps its records as they are (they are upgraded one by one
+// at sign-in) and is stamped 2, so that 0.1 refuses it from then on.
+func TestOpenStampsSchema1FileAs2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "twostep.db")
+	raw, err := os.ReadFile(filepath.Join("..", "..", "app", "testdata", "schema1", "twostep.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("a schema 1 file does not open: %v", err)
+	}
+	a, err := s.AccountByUsername("alice")
+	if err != nil || a.Schema != 0 || a.Password == "" || !a.TwoFactor || len(a.Devices) != 1 || a.BackupCodes.Left() != 9 {
+		t.Fatalf("alice as read from 0.1's file: %+v, %v", a, err)
+	}
+	s.Close()
+	rawView(t, path, func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "2" {
+			t.Errorf("schema = %q, want 2", v)
 		}
 		return nil
 	})

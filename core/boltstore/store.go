@@ -61,14 +61,33 @@ func (s *Store) AccountByUsername(name string) (a core.Account, err error) {
 // UpdateAccount applies fn to the stored account and writes it back with events. An error
 // from fn is returned as it is, and nothing is written.
 func (s *Store) UpdateAccount(id core.AccountID, fn func(*core.Account) error, events ...core.Event) error {
+	return s.updateAccount(id, "", func(a *core.Account, _ *core.Throttle) error { return fn(a) }, events)
+}
+
+// UpdateAccountThrottle is UpdateAccount that also applies fn to the throttle state under key,
+// in the same transaction (one flushed write instead of two).
+func (s *Store) UpdateAccountThrottle(id core.AccountID, key string, fn func(*core.Account, *core.Throttle) error, events ...core.Event) error {
+	if key == "" {
+		return core.Wrap(core.KindInternal, errors.New("UpdateAccountThrottle without a throttle key"))
+	}
+	return s.updateAccount(id, key, fn, events)
+}
+
+func (s *Store) updateAccount(id core.AccountID, key string, fn func(*core.Account, *core.Throttle) error, events []core.Event) error {
 	var fnErr error
 	err := s.update(func(tx *bolt.Tx) error {
 		a, err := getAccount(tx, id)
 		if err != nil {
 			return err
 		}
+		var th core.Throttle
+		if key != "" {
+			if th, err = getThrottle(tx.Bucket(bucketThrottle), key); err != nil {
+				return err
+			}
+		}
 		name := a.Username
-		if fnErr = callFn(fn, &a); fnErr != nil {
+		if fnErr = callFn(func(a *core.Account) error { return fn(a, &th) }, &a); fnErr != nil {
 			return fnErr
 		}
 		// The username index points at the ID; changing either here would split them.
@@ -77,6 +96,11 @@ func (s *Store) UpdateAccount(id core.AccountID, fn func(*core.Account) error, e
 		}
 		if err := putAccount(tx.Bucket(bucketAccounts), a); err != nil {
 			return err
+		}
+		if key != "" {
+			if err := putThrottle(tx.Bucket(bucketThrottle), key, th); err != nil {
+				return err
+			}
 		}
 		return appendEvents(tx, id, events)
 	})

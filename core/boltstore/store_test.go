@@ -295,6 +295,55 @@ func TestThrottle(t *testing.T) {
 	}
 }
 
+// A sign-in records its change and clears its failures in one transaction; an error from fn
+// writes neither.
+func TestUpdateAccountThrottleIsOneTransaction(t *testing.T) {
+	s, _ := openTemp(t)
+	a := sampleAccount("alice")
+	if err := s.CreateAccount(a); err != nil {
+		t.Fatal(err)
+	}
+	key := core.AccountThrottleKey(a.ID)
+	for range core.FreeFailures {
+		if _, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Fail(t0) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refused := errors.New("code reused")
+	err := s.UpdateAccountThrottle(a.ID, key, func(a *core.Account, th *core.Throttle) error {
+		a.LastStep++
+		*th = core.Throttle{}
+		return refused
+	}, event("should not appear"))
+	if err != refused {
+		t.Fatalf("UpdateAccountThrottle = %v, want fn's error", err)
+	}
+	if th, _ := s.Throttle(key); th.Failures != core.FreeFailures {
+		t.Fatalf("failures = %d after a refused fn, want %d", th.Failures, core.FreeFailures)
+	}
+	err = s.UpdateAccountThrottle(a.ID, key, func(a *core.Account, th *core.Throttle) error {
+		if th.Failures != core.FreeFailures {
+			t.Errorf("fn sees %d failures, want %d", th.Failures, core.FreeFailures)
+		}
+		a.LastStep++
+		*th = core.Throttle{}
+		return nil
+	}, event("signed in"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Account(a.ID)
+	if got.LastStep != a.LastStep+1 || throttleKeys(t, s) != 0 {
+		t.Fatalf("after the sign-in: last step %d, %d throttle keys", got.LastStep, throttleKeys(t, s))
+	}
+	if ev, _ := s.Events(a.ID, 0); len(ev) != 1 || ev[0].Detail != "signed in" {
+		t.Fatalf("events = %+v", ev)
+	}
+	if err := s.UpdateAccountThrottle(a.ID, "", func(*core.Account, *core.Throttle) error { return nil }); !core.IsKind(err, core.KindInternal) {
+		t.Fatalf("no throttle key: %v, want KindInternal", err)
+	}
+}
+
 func TestIsZeroThrottle(t *testing.T) {
 	tests := []struct {
 		th   core.Throttle

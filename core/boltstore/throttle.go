@@ -26,19 +26,28 @@ func (s *Store) UpdateThrottle(key string, fn func(*core.Throttle)) (t core.Thro
 			return err
 		}
 		callFn(func(t *core.Throttle) error { fn(t); return nil }, &t)
-		if isZero(t) {
-			return b.Delete([]byte(key))
-		}
-		v, err := json.Marshal(t)
-		if err != nil {
-			return core.Wrap(core.KindInternal, err)
-		}
-		return b.Put([]byte(key), v)
+		return putThrottle(b, key, t)
 	})
 	if err != nil {
 		return core.Throttle{}, err
 	}
 	return t, nil
+}
+
+// putThrottle stores t under key, or deletes the key when t is zero, so successful
+// sign-ins do not grow the file.
+func putThrottle(b *bolt.Bucket, key string, t core.Throttle) error {
+	if isZero(t) {
+		if b.Get([]byte(key)) == nil {
+			return nil
+		}
+		return b.Delete([]byte(key))
+	}
+	v, err := json.Marshal(t)
+	if err != nil {
+		return core.Wrap(core.KindInternal, err)
+	}
+	return b.Put([]byte(key), v)
 }
 
 func getThrottle(b *bolt.Bucket, key string) (core.Throttle, error) {

@@ -3,15 +3,18 @@ package keyring_test
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	gokeyring "github.com/zalando/go-keyring"
 
 	"twostep/core"
 	"twostep/core/keyring/keyringtest"
+	"twostep/core/testenv"
 )
 
-var slots = []core.Slot{core.SlotDataKey, core.SlotTOTP, core.SlotTOTPPending, core.SlotDevice}
+var slots = append([]core.Slot{core.SlotComputerKey}, core.LegacySlots...)
 
 func TestRoundTripEachSlot(t *testing.T) {
 	k := keyringtest.Require(t)
@@ -110,14 +113,27 @@ func TestValuesSurviveByteForByte(t *testing.T) {
 	}
 }
 
-func TestCheck(t *testing.T) {
+// Check runs at every start, so it must not write: gnome-keyring rewrites its whole file on
+// each write. The file's bytes are compared before and after.
+func TestCheckWritesNothing(t *testing.T) {
 	k := keyringtest.Require(t)
-	if err := k.Check(); err != nil {
-		t.Fatalf("Check: %v", err)
+	mustSet(t, k, core.NewAccountID(), core.SlotComputerKey, []byte("makes sure the file exists"))
+	file := filepath.Join(os.Getenv("XDG_DATA_HOME"), "keyrings", "login.keyring")
+	before, err := os.ReadFile(file)
+	if err != nil {
+		testenv.Missing(t, "gnome-keyring's file "+file, "run scripts/test, which starts a private gnome-keyring")
 	}
-	// The probe cleans up after itself.
+	for range 3 {
+		if err := k.Check(); err != nil {
+			t.Fatalf("Check: %v", err)
+		}
+	}
+	after, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(before, after) {
+		t.Fatalf("Check changed the keyring file (%d bytes before, %d after, %v)", len(before), len(after), err)
+	}
 	if _, err := k.Get("probe", "check"); !core.IsKind(err, core.KindSecretMissing) {
-		t.Fatalf("probe entry left behind: %v", err)
+		t.Fatalf("Check left an entry: %v", err)
 	}
 }
 

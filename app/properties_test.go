@@ -1,0 +1,379 @@
+package app_test
+
+import (
+	"bytes"
+	"encoding/base32"
+	"encoding/base64"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"twostep/app"
+	"twostep/core"
+	"twostep/core/testenv"
+)
+
+// The four properties of the key hierarchy (issue 7), each a check that runs on a fresh
+// account and on accounts upgraded from Twostep 0.1.
+
+// keyringDump is every value Twostep keeps under the env's keyring service, read out by
+// another program (secret-tool), as any process of the desktop user could.
+func keyringDump(t *testing.T, e *env) []string {
+	t.Helper()
+	tool := testenv.NeedTool(t, "secret-tool")
+	out, err := exec.Command(tool, "search", "--all", "--unlock", "service", e.kr.Service()).CombinedOutput()
+	if err != nil && len(out) > 0 {
+		t.Fatalf("secret-tool: %v: %s", err, out)
+	}
+	var values []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, "secret = "); ok {
+			values = append(values, v)
+		}
+	}
+	return values
+}
+
+// candidates are every key a keyring value could be taken for: the text, its decoded bytes,
+// each 32-byte window of them, and a computer key's parts.
+func candidates(value string) [][]byte {
+	out := [][]byte{[]byte(value)}
+	raw, err := base64.StdEncoding.DecodeString(value)
+	if err != nil {
+		return out
+	}
+	out = append(out, raw)
+	for i := 0; i+core.KeyLen <= len(raw); i++ {
+		out = append(out, raw[i:i+core.KeyLen])
+	}
+	if ck, err := core.ParseComputerKey(raw); err == nil {
+		out = append(out, ck.Key, []byte(ck.Device))
+	}
+	return out
+}
+
+// checkKeyringOpensNothing: whatever the keyring holds for the account, without the
+// password, opens no sealed field of its record and computes no code.
+func checkKeyringOpensNothing(t *testing.T, e *env, id core.AccountID, totpSecret string) {
+	t.Helper()
+	a, err := e.db.Account(id)
+	must(t, err)
+	values := keyringDump(t, e)
+	if len(values) == 0 && a.TwoFactor {
+		t.Fatal("the keyring holds nothing for a two-step account; the dump does not work")
+	}
+	realCode := e.code(totpSecret)
+	for _, v := range values {
+		if strings.Contains(v, totpSecret) {
+			t.Fatal("the keyring holds the TOTP secret")
+		}
+		for _, c := range candidates(v) {
+			tryToOpen(t, a, c)
+			if len(c) >= 10 {
+				s := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(c)
+				if code, err := core.CodeAt(s, core.Step(e.clock.Now()), core.CodeDigits); err == nil && code == realCode && totpSecret != "" {
+					t.Fatal("a keyring value computes the current verification code")
+				}
+			}
+		}
+	}
+}
+
+// tryToOpen takes c as each missing secret in turn (account key, password key, computer key,
+// recovery key, a raw AES key) and fails the test if anything of the record opens.
+func tryToOpen(t *testing.T, a core.Account, c []byte) {
+	t.Helper()
+	ak, p := core.AccountKey(c), core.PasswordKey(c)
+	device := ""
+	if len(a.Keys.Computers) > 0 {
+		device = a.Keys.Computers[0].Device // a wrap is found by device ID, which is no secret
+	}
+	if len(c) == core.KeyLen {
+		if _, err := ak.OpenProfile(a.Profile, a.ID); err == nil && len(a.Profile) > 0 {
+			t.Fatal("a keyring value opens the profile")
+		}
+		if _, err := ak.OpenTOTP(a.TOTP, a.ID); err == nil {
+			t.Fatal("a keyring value opens the TOTP secret")
+		}
+		if s, err := a.Keys.Second(ak, a.ID); err == nil && s != nil {
+			t.Fatal("a keyring value opens the recovery key or a computer key")
+		}
+		if ak.Verify(a) == nil {
+			t.Fatal("a keyring value signs the record")
+		}
+	}
+	for _, second := range [][]byte{nil, make([]byte, core.KeyLen), c} {
+		opened := []func() (core.AccountKey, error){
+			func() (core.AccountKey, error) { return a.Keys.OpenWithPassword(p, a.ID) },
+			func() (core.AccountKey, error) {
+				return a.Keys.OpenWithComputer(p, core.ComputerKey{Device: device, Key: second}, a.ID)
+			},
+			func() (core.AccountKey, error) { return a.Keys.OpenWithRecovery(p, second, a.ID) },
+			func() (core.AccountKey, error) {
+				return a.Keys.OpenWithComputer(core.PasswordKey(second), core.ComputerKey{Device: device, Key: c}, a.ID)
+			},
+			func() (core.AccountKey, error) { return a.Keys.OpenWithRecovery(core.PasswordKey(second), c, a.ID) },
+		}
+		for i, open := range opened {
+			if _, err := open(); err == nil {
+				t.Fatalf("a keyring value opens the account key (way %d)", i)
+			}
+		}
+	}
+	if len(c) == core.KeyLen {
+		blobs := append([][]byte{a.Profile, a.TOTP, a.Keys.Password, a.Keys.Recovery, a.Keys.RecoveryKey}, a.BackupCodes.Wraps...)
+		for _, w := range a.Keys.Computers {
+			blobs = append(blobs, w.Wrap, w.Sealed)
+		}
+		for _, blob := range blobs {
+			for _, aad := range []string{"", "twostep profile v1 " + string(a.ID), "twostep data key v1 " + string(a.ID)} {
+				if _, err := core.Open(c, blob, aad); err == nil && len(blob) > 0 {
+					t.Fatal("a keyring value is the AES key of a sealed field")
+				}
+			}
+		}
+	}
+}
+
+// copyEnv is a new env over a copy of e's data file: with e's keyring (same computer), or
+// with a fresh, empty one (another computer, an erased keyring).
+func copyEnv(t *testing.T, e *env, sameKeyring bool) *env {
+	t.Helper()
+	raw, err := os.ReadFile(e.path)
+	must(t, err)
+	c := newEnv(t)
+	must(t, c.db.Close())
+	must(t, os.WriteFile(c.path, raw, 0o600))
+	if sameKeyring {
+		c.secrets, c.kr = e.secrets, e.kr
+	}
+	c.clock.t = e.clock.Now()
+	c.open()
+	return c
+}
+
+// checkPasswordAloneOpensNothing: on a computer whose keyring lacks the account's key, the
+// right password is refused with a sentence that asks for a backup code; a wrong password
+// with a right code is refused and spends nothing; the password and one backup code get in,
+// the profile opens, and this computer is set up again (a new key; the authenticator app
+// still works, with no new setup). It uses codes[0] and returns the env it made.
+func checkPasswordAloneOpensNothing(t *testing.T, e *env, user, pw, totpSecret string, codes []string, wantNote string) *env {
+	t.Helper()
+	c := copyEnv(t, e, false)
+	res := c.signIn(user, pw)
+	if res.Session != nil || !res.NeedsBackupCode {
+		t.Fatalf("the password alone on another computer: %+v", res)
+	}
+	_, err := c.svc.SubmitCode(res.Challenge, c.nextCode(totpSecret), false)
+	wantKind(t, err, core.KindComputerKeyMissing)
+	if msg := app.Message(err); !strings.Contains(msg, "backup code") {
+		t.Fatalf("the sentence %q does not ask for a backup code", msg)
+	}
+	wrong := c.signIn(user, "not the password at all")
+	_, _, err = c.svc.SubmitBackupCode(wrong.Challenge, codes[0], false)
+	wantKind(t, err, core.KindWrongCredentials)
+	if !app.SignInAgain(err) {
+		t.Fatal("a wrong password found at the backup code does not send the person back")
+	}
+	sess, left, err := c.svc.SubmitBackupCode(c.signIn(user, pw).Challenge, codes[0], true)
+	if err != nil {
+		t.Fatalf("password and backup code on another computer: %v", err)
+	}
+	if left != len(codes)-1 {
+		t.Fatalf("%d backup codes left, want %d", left, len(codes)-1)
+	}
+	p, err := c.svc.Profile(sess)
+	must(t, err)
+	if !strings.Contains(p.DisplayName+p.Note, wantNote) {
+		t.Fatalf("profile after recovery = %+v, want %q in it", p, wantNote)
+	}
+	raw, err := c.secrets.Get(sess.ID, core.SlotComputerKey)
+	must(t, err)
+	if _, err := core.ParseComputerKey(raw); err != nil {
+		t.Fatalf("no new computer key after recovery: %v", err)
+	}
+	must(t, c.svc.SignOutCompletely(sess))
+	again := c.signIn(user, pw)
+	if again.NeedsBackupCode || again.Challenge == "" {
+		t.Fatalf("after recovery the computer still has no key: %+v", again)
+	}
+	if _, err := c.svc.SubmitCode(again.Challenge, c.nextCode(totpSecret), false); err != nil {
+		t.Fatalf("the authenticator app no longer works after recovery: %v", err)
+	}
+	return c
+}
+
+// checkTOTPSealedInDataFile: the TOTP secret is in the record, sealed, and nowhere in plain.
+func checkTOTPSealedInDataFile(t *testing.T, e *env, id core.AccountID, totpSecret string) {
+	t.Helper()
+	a, err := e.db.Account(id)
+	must(t, err)
+	if len(a.TOTP) == 0 {
+		t.Fatal("the record holds no sealed TOTP secret")
+	}
+	raw, err := os.ReadFile(e.path)
+	must(t, err)
+	if bytes.Contains(raw, []byte(totpSecret)) {
+		t.Fatal("the data file holds the TOTP secret in plain")
+	}
+}
+
+// tamper is a change made to a record outside Twostep, and the password then tried.
+type tamper struct {
+	name   string
+	change func(rec map[string]any)
+	pw     string    // "" means the owner's
+	want   core.Kind // how the sign-in is refused
+}
+
+// checkTamperingRefused edits the record of user in copies of e's data file (same computer)
+// and signs in: each edit is refused, with the sentence for a changed file where the account
+// key could be opened, and the record is left as the editor left it.
+func checkTamperingRefused(t *testing.T, e *env, id core.AccountID, user, pw string, cases []tamper) {
+	t.Helper()
+	for _, tc := range cases {
+		c := copyEnv(t, e, true)
+		must(t, c.db.Close())
+		edited := editRecord(t, c.path, id, tc.change)
+		c.open()
+		try := tc.pw
+		if try == "" {
+			try = pw
+		}
+		res, err := c.svc.SignIn(user, try)
+		if err == nil || res.Session != nil || res.Challenge != "" {
+			t.Errorf("%s: signed in or got to the second step: %+v, %v", tc.name, res, err)
+			continue
+		}
+		if core.KindOf(err) != tc.want {
+			t.Errorf("%s: %v (kind %v), want kind %v", tc.name, err, core.KindOf(err), tc.want)
+		}
+		if tc.want == core.KindDataTampered && !strings.Contains(app.Message(err), "changed outside Twostep") {
+			t.Errorf("%s: message %q", tc.name, app.Message(err))
+		}
+		must(t, c.db.Close())
+		if now := readRecord(t, c.path, id); !bytes.Equal(now, edited) {
+			t.Errorf("%s: the refused sign-in rewrote the record", tc.name)
+		}
+		c.open()
+	}
+}
+
+func editRecord(t *testing.T, path string, id core.AccountID, change func(map[string]any)) []byte {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	must(t, err)
+	defer db.Close()
+	var out []byte
+	must(t, db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("accounts"))
+		var rec map[string]any
+		if err := json.Unmarshal(b.Get([]byte(id)), &rec); err != nil {
+			return err
+		}
+		change(rec)
+		var err error
+		if out, err = json.Marshal(rec); err != nil {
+			return err
+		}
+		return b.Put([]byte(id), out)
+	}))
+	return out
+}
+
+func readRecord(t *testing.T, path string, id core.AccountID) []byte {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+	must(t, err)
+	defer db.Close()
+	var out []byte
+	must(t, db.View(func(tx *bolt.Tx) error {
+		out = bytes.Clone(tx.Bucket([]byte("accounts")).Get([]byte(id)))
+		return nil
+	}))
+	return out
+}
+
+// recordOf reads one account's record as JSON fields, to paste parts of it into another.
+func recordOf(t *testing.T, e *env, id core.AccountID) map[string]any {
+	t.Helper()
+	a, err := e.db.Account(id)
+	must(t, err)
+	raw, err := json.Marshal(a)
+	must(t, err)
+	var rec map[string]any
+	must(t, json.Unmarshal(raw, &rec))
+	return rec
+}
+
+// flipBase64 changes one byte of a base64 field.
+func flipBase64(v any) string {
+	raw, _ := base64.StdEncoding.DecodeString(v.(string))
+	raw[len(raw)/2] ^= 1
+	return base64.StdEncoding.EncodeToString(raw)
+}
+
+// twoStepTampering are the edits of a two-step account: each must be refused. editor is an
+// account the editor made with editorPW, in another data file, whose parts they paste in.
+func twoStepTampering(t *testing.T, id core.AccountID, editor map[string]any, device string) []tamper {
+	own := editorKeys(t, id)
+	return []tamper{
+		{"two-step turned off", func(r map[string]any) { r["two_factor"] = false }, "", core.KindDataTampered},
+		{"last accepted step rolled back", func(r map[string]any) { r["last_step"] = 0 }, "", core.KindDataTampered},
+		{"a used backup code made unused", func(r map[string]any) {
+			h := sub(r, "backup_codes")["hashes"].([]any)
+			h[len(h)-1] = h[0]
+		}, "", core.KindDataTampered},
+		{"backup codes replaced", func(r map[string]any) { r["backup_codes"] = editor["backup_codes"] }, "", core.KindDataTampered},
+		{"this computer made trusted", func(r map[string]any) {
+			r["devices"] = []any{map[string]any{"id": device, "name": "editor", "created": "2026-01-01T00:00:00Z", "last_used": "2026-01-01T00:00:00Z"}}
+		}, "", core.KindDataTampered},
+		{"TOTP secret swapped", func(r map[string]any) { r["totp"] = editor["totp"] }, "", core.KindDataTampered},
+		{"authenticator removed", func(r map[string]any) { delete(r, "mac") }, "", core.KindDataTampered},
+		{"recovery wrap damaged", func(r map[string]any) { sub(r, "keys")["recovery"] = flipBase64(sub(r, "keys")["recovery"]) }, "", core.KindDataTampered},
+		{"own password swapped in, two-step off", func(r map[string]any) {
+			r["keys"], r["two_factor"] = own, false
+		}, editorPW, core.KindDataTampered},
+		{"own password wrap added", func(r map[string]any) { sub(r, "keys")["password"] = own["password"] }, "", core.KindDataTampered},
+		{"password parameters changed", func(r map[string]any) { sub(r, "keys")["params"] = own["params"] }, "", core.KindWrongCredentials},
+		{"computer wrap damaged", func(r map[string]any) {
+			w := sub(r, "keys")["computers"].([]any)[0].(map[string]any)
+			w["wrap"] = flipBase64(w["wrap"])
+		}, "", core.KindWrongCredentials},
+		{"computer key sealed for a password change swapped", func(r map[string]any) {
+			w := sub(r, "keys")["computers"].([]any)[0].(map[string]any)
+			w["sealed"] = sub(editor, "keys")["computers"].([]any)[0].(map[string]any)["sealed"]
+		}, "", core.KindDataTampered},
+	}
+}
+
+const editorPW = "mallory's own Harbour-password 11"
+
+func sub(rec map[string]any, key string) map[string]any { return rec[key].(map[string]any) }
+
+// editorKeys are keys an editor makes for the account id: a wrap, under their own password,
+// of an account key of their own, as JSON fields.
+func editorKeys(t *testing.T, id core.AccountID) map[string]any {
+	var k core.Keys
+	params := core.NewPasswordParams()
+	p, err := core.StretchPassword(editorPW, params)
+	must(t, err)
+	must(t, k.Lock(core.NewAccountKey(), p, params, nil, id))
+	raw, err := json.Marshal(k)
+	must(t, err)
+	var out map[string]any
+	must(t, json.Unmarshal(raw, &out))
+	return out
+}
+
+// editorAccount is an account an editor made elsewhere, with two-step on, as JSON fields.
+func editorAccount(t *testing.T) map[string]any {
+	m := newEnv(t)
+	sess := m.signUp("editor", editorPW)
+	m.enable(sess)
+	return recordOf(t, m, sess.ID)
+}
