@@ -25,8 +25,12 @@ func TestBackupCodeStandsInOnce(t *testing.T) {
 	if st.BackupCodesLeft != left {
 		t.Fatalf("status says %d left, sign-in said %d", st.BackupCodesLeft, left)
 	}
+	// Typed again, it is named as used, with how many are left (issue 8: it said "wrong").
 	_, _, err = e.svc.SubmitBackupCode(e.challenge(alice, alicePW), codes[0], false)
-	wantKind(t, err, core.KindWrongCode)
+	wantKind(t, err, core.KindCodeReused)
+	if msg := app.Message(err); !strings.Contains(msg, "already used") || !strings.Contains(msg, "9 backup codes are left") {
+		t.Fatalf("a used backup code says %q", msg)
+	}
 	_, _, err = e.svc.SubmitBackupCode(e.challenge(alice, alicePW), "short", false)
 	wantKind(t, err, core.KindMalformedCode)
 }

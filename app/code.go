@@ -53,7 +53,15 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	}
 	ch := *shared // racing submits each work on their own copy
 	key := core.AccountThrottleKey(ch.id)
-	if err := s.checkThrottle(key); err != nil {
+	defer s.attempts.lock(key)()
+	th, err := s.throttle(key)
+	if err != nil {
+		return nil, err
+	}
+	if ch.capped = th.Capped(); ch.capped && method == core.MethodPasswordCode {
+		return nil, core.Errorf(core.KindCodesCapped, "") // refused unchecked, wait or no wait
+	}
+	if err := th.Codes.Check(s.now()); err != nil {
 		return nil, err
 	}
 	a, err := s.store.Account(ch.id)
@@ -62,12 +70,13 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	}
 	use, err := verify(&ch, &a)
 	if countable(err) {
-		what := "wrong " + codeName(method)
+		what, c := "wrong "+codeName(method), codes
 		if core.IsKind(err, core.KindWrongCredentials) {
-			what = "wrong password" // found out only now, by the backup code that was right
+			// Found out only now, by the backup code that was right: a password guess.
+			what, c = "wrong password", passwords
 			s.dropChallenge(challengeID)
 		}
-		return nil, s.fail(key, ch.id, core.EventSignInFailed, what, err)
+		return nil, s.fail(key, c, ch.id, core.EventSignInFailed, what, err)
 	} else if err != nil {
 		return nil, err
 	}
@@ -167,7 +176,7 @@ func (s *Service) recover(ch *challenge, a core.Account, m core.Match) error {
 }
 
 // checkSecondFactor accepts either a verification code or a backup code, as confirming a
-// change in Settings does.
+// change in Settings does; after too many wrong codes in a row, only a backup code.
 func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func(*core.Account) error, string, error) {
 	if _, err := core.NormalizeCode(code); err == nil {
 		secret, err := k.account.OpenTOTP(a.TOTP, a.ID)

@@ -58,7 +58,7 @@ func (s *Service) readLegacyProfile(ch *challenge, password string) error {
 	dk, err := s.secrets.Get(a.ID, core.SlotDataKey)
 	switch {
 	case err == nil && len(dk) == core.LegacyDataKeyLen:
-	case err == nil, core.IsKind(err, core.KindSecretMissing), core.IsKind(err, core.KindDataCorrupt):
+	case err == nil, core.IsKind(err, core.KindSecretMissing), core.IsKind(err, core.KindKeyringDamaged):
 		if dk, err = a.OpenLegacyDataKey(password, a.ID); err != nil {
 			return err
 		}
@@ -84,11 +84,11 @@ func (s *Service) readLegacySecrets(ch *challenge) error {
 		if u.totp, err = ch.keys.account.SealTOTP(ch.secret, u.read.ID); err != nil {
 			return err
 		}
-	case err != nil && !core.IsKind(err, core.KindSecretMissing) && !core.IsKind(err, core.KindDataCorrupt):
+	case err != nil && !core.IsKind(err, core.KindSecretMissing) && !core.IsKind(err, core.KindKeyringDamaged):
 		return err
 	}
 	token, err := s.secrets.Get(u.read.ID, core.SlotDevice)
-	if err != nil && !core.IsKind(err, core.KindSecretMissing) && !core.IsKind(err, core.KindDataCorrupt) {
+	if err != nil && !core.IsKind(err, core.KindSecretMissing) && !core.IsKind(err, core.KindKeyringDamaged) {
 		return err
 	}
 	u.thisDevice = u.read.TrustedToken(token)
@@ -158,10 +158,10 @@ func (s *Service) afterUpgrade(sess *Session) {
 		return
 	}
 	k := sess.current()
-	_ = s.update(sess, k, func(a *core.Account) error {
+	s.cleanupFailed("note that 0.1's keyring entries are gone", s.update(sess, k, func(a *core.Account) error {
 		a.LegacyKeyring = false
 		return nil
-	})
+	}))
 }
 
 // dropLegacyEntries deletes every keyring entry 0.1 made for the account and reports
@@ -170,6 +170,7 @@ func (s *Service) dropLegacyEntries(id core.AccountID) bool {
 	ok := true
 	for _, slot := range core.LegacySlots {
 		if err := s.secrets.Delete(id, slot); err != nil {
+			s.cleanupFailed("delete 0.1's keyring entry "+string(slot), err)
 			ok = false
 		}
 	}

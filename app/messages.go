@@ -32,6 +32,8 @@ var messages = map[core.Kind]string{
 	core.KindDataReadOnly:       "Twostep cannot write its data file. Check that the disk is not full or read-only and that you own the data folder.",
 	core.KindDataTooNew:         "Twostep's data file was written by a newer version of Twostep. Install that version to open it.",
 	core.KindDataTampered:       "This account's record in Twostep's data file was changed outside Twostep, so Twostep will not sign in to it. Restore the data file from a backup.",
+	core.KindCodesCapped:        "Too many wrong codes were typed in a row. Sign in with one of your backup codes; verification codes work again after a successful sign-in.",
+	core.KindKeyringDamaged:     "An entry Twostep keeps in your keyring was changed by another program and cannot be read. Twostep replaces it at your next sign-in with a backup code.",
 	core.KindComputerKeyMissing: "This computer does not hold the key to your account (a new computer, an erased keyring, or a data file restored from a backup). Sign in with one of your backup codes: Twostep then sets this computer up again.",
 }
 
@@ -53,10 +55,14 @@ func Message(err error) string {
 		return msg
 	case core.KindClockDrift:
 		return driftMessage(e.Drift)
+	case core.KindCodesCapped:
+		if e.Err != nil && core.KindOf(e.Err) != core.KindInternal {
+			return Message(e.Err) + " " + messages[e.Kind] // the code that reached the cap, then the cap
+		}
 	}
-	if e.Detail != "" && (e.Kind == core.KindInvalid || e.Kind == core.KindMalformedCode || e.Kind == core.KindWrongCode ||
-		e.Kind == core.KindNotFound || e.Kind == core.KindSecretMissing || e.Kind == core.KindWrongCredentials ||
-		e.Kind == core.KindComputerKeyMissing) {
+	// A sentence written for a person where it happened says more than the kind's: it is
+	// the one shown (Errorf's Detail is only ever such a sentence).
+	if e.Detail != "" {
 		return e.Detail
 	}
 	return messages[e.Kind]

@@ -3,6 +3,12 @@ package app_test
 import (
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,4 +72,76 @@ func TestSignInAgain(t *testing.T) {
 			t.Errorf("SignInAgain(%v) = %v, want %v", tt.err, got, tt.want)
 		}
 	}
+}
+
+// Every sentence written for a person where an error happens reaches the window (issue 8.10:
+// "No home folder is set ..." was shown as "Twostep cannot write its data file", and the
+// damaged backup codes' advice as "restore the data file from a backup"). So a Detail is
+// always shown, and every Detail in the code is such a sentence, not a developer's note.
+func TestEverySentenceReachesTheWindow(t *testing.T) {
+	for k := core.KindInternal; k.String() != fmt.Sprintf("kind(%d)", int(k)); k++ {
+		if k == core.KindLockedOut || k == core.KindClockDrift {
+			continue // their sentence is made from Wait and Drift
+		}
+		const said = "A sentence written for this very case."
+		if got := app.Message(&core.Error{Kind: k, Detail: said, Err: errors.New("cause")}); got != said {
+			t.Errorf("%v: Message = %q, want the detail %q", k, got, said)
+		}
+	}
+	for _, lit := range personSentences(t) {
+		if !sentence.MatchString(lit.text) {
+			t.Errorf("%s: %q is not a sentence for a person (a capital first, a full stop last)", lit.where, lit.text)
+		}
+	}
+}
+
+var sentence = regexp.MustCompile(`^[A-Z].*[.?]$`)
+
+type literal struct{ where, text string }
+
+// personSentences finds, in the non-test Go files of app/ and core/, the string literals
+// given as Errorf's format or as an Error's Detail.
+func personSentences(t *testing.T) []literal {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"*.go", "../core/*.go", "../core/*/*.go"} {
+		m, err := filepath.Glob(pattern)
+		must(t, err)
+		files = append(files, m...)
+	}
+	var out []literal
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || strings.Contains(f, "zxcvbn") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		must(t, err)
+		ast.Inspect(file, func(n ast.Node) bool {
+			add := func(e ast.Expr) {
+				if b, ok := e.(*ast.BasicLit); ok && b.Kind == token.STRING {
+					if s, err := strconv.Unquote(b.Value); err == nil && s != "" {
+						out = append(out, literal{fset.Position(b.Pos()).String(), s})
+					}
+				}
+			}
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Errorf" && len(n.Args) > 1 {
+					add(n.Args[1])
+				} else if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "Errorf" && len(n.Args) > 1 {
+					add(n.Args[1])
+				}
+			case *ast.KeyValueExpr:
+				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Detail" {
+					add(n.Value)
+				}
+			}
+			return true
+		})
+	}
+	if len(out) < 20 {
+		t.Fatalf("found only %d sentences; the search is broken", len(out))
+	}
+	return out
 }

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"io"
 	"os"
 	"sync"
 	"time"
@@ -19,9 +20,11 @@ type Service struct {
 	secrets core.Secrets
 	now     core.Clock
 	device  string
+	log     *Log
 
 	mu         sync.Mutex
 	challenges map[string]*challenge
+	attempts   attempts // one attempt at a time per throttle key
 }
 
 // Option adjusts a Service made by New.
@@ -33,9 +36,13 @@ func WithClock(c core.Clock) Option { return func(s *Service) { s.now = c } }
 // WithDeviceName names this machine in device records and activity.
 func WithDeviceName(name string) Option { return func(s *Service) { s.device = name } }
 
+// WithLog sends the causes of errors, and failed clean-ups, to l (by default nowhere).
+func WithLog(l *Log) Option { return func(s *Service) { s.log = l } }
+
 // New wires a Service over a store and a keyring.
 func New(store core.Store, secrets core.Secrets, opts ...Option) *Service {
-	s := &Service{store: store, secrets: secrets, now: time.Now, device: hostname(), challenges: map[string]*challenge{}}
+	s := &Service{store: store, secrets: secrets, now: time.Now, device: hostname(), challenges: map[string]*challenge{},
+		log: NewLog(io.Discard)}
 	for _, o := range opts {
 		o(s)
 	}
@@ -58,6 +65,9 @@ type Session struct {
 	// NewBackupCodes, when set, were made during this sign-in: the upgrade of an account made
 	// by Twostep 0.1 replaces its backup codes. Show them once, as after turning two-step on.
 	NewBackupCodes []string
+	// Failed are the failed sign-in attempts since the last successful sign-in before this
+	// one: the owner hears about guessing.
+	Failed FailedSignIns
 
 	mu      sync.Mutex
 	keys    *keys  // nil once signed out
@@ -106,6 +116,18 @@ func (sess *Session) setKeys(k *keys) {
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
 	sess.keys = k
+}
+
+// Report logs the cause of err if it is one a person cannot act on alone (see Log.Report).
+// The window calls it for every error it shows.
+func (s *Service) Report(err error) { s.log.Report(err) }
+
+// cleanupFailed logs a clean-up that failed after the change it follows was stored: the
+// change stands, so the person is not told it failed.
+func (s *Service) cleanupFailed(what string, err error) {
+	if err != nil {
+		s.log.Warn("clean-up failed", "what", what, "error", err.Error())
+	}
 }
 
 func (s *Service) event(kind core.EventKind, detail string) core.Event {

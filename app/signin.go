@@ -12,13 +12,15 @@ import (
 const ChallengeTTL = 5 * time.Minute
 
 // SignInResult is either a Session (signed in) or a Challenge to answer with a verification
-// code or a backup code. NeedsBackupCode says that only a backup code can answer it: this
-// computer's keyring lacks the account's key (a new computer, an erased keyring, a data file
-// restored from a backup), and a backup code with the password sets this computer up again.
+// code or a backup code. NeedsBackupCode says that only a backup code can answer it, and Note
+// says why: this computer's keyring lacks the account's key (a new computer, an erased
+// keyring, a data file restored from a backup), where a backup code with the password sets
+// this computer up again; or too many wrong codes were typed since the last sign-in.
 type SignInResult struct {
 	Session         *Session
 	Challenge       string
 	NeedsBackupCode bool
+	Note            string
 }
 
 // challenge is a sign-in whose password step is done and whose second step is pending.
@@ -30,6 +32,7 @@ type challenge struct {
 	secret    string // the TOTP secret, opened at the password step ("" if the account has none)
 	twoFactor bool
 	trusted   bool     // this computer is a trusted device: no code needed
+	capped    bool     // too many wrong codes since the last sign-in: only a backup code
 	relock    bool     // wrap the account key again at completion (stronger argon2id costs, a new computer key)
 	newKey    bool     // keys.computer is new: it goes into the keyring before the record names it
 	legacy    bool     // the record says 0.1's keyring entries may still be there: delete them
@@ -50,7 +53,12 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 		return SignInResult{}, err
 	}
 	key := core.AccountThrottleKey(a.ID)
-	if err := s.checkThrottle(key); err != nil {
+	defer s.attempts.lock(key)()
+	th, err := s.throttle(key)
+	if err != nil {
+		return SignInResult{}, err
+	}
+	if err := th.Check(s.now()); err != nil {
 		return SignInResult{}, err
 	}
 	var ch *challenge
@@ -60,22 +68,24 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 		ch, err = s.passwordStep(a, password)
 	}
 	if core.IsKind(err, core.KindWrongCredentials) {
-		return SignInResult{}, s.fail(key, a.ID, core.EventSignInFailed, "wrong password", err)
+		return SignInResult{}, s.fail(key, passwords, a.ID, core.EventSignInFailed, "wrong password", err)
 	} else if err != nil {
 		return SignInResult{}, err
 	}
+	ch.capped = th.Capped()
 	return s.afterPassword(a, ch)
 }
 
 // unknownName answers a sign-in at a name with no account exactly as a wrong password
 // would: same throttle, same argon2id work, same error.
 func (s *Service) unknownName(username, password string) error {
-	key := core.NameThrottleKey(username)
-	if err := s.checkThrottle(key); err != nil {
+	key := core.NameThrottleKey(s.store.InstallKey(), username)
+	defer s.attempts.lock(key)()
+	if err := s.checkThrottle(key, passwords); err != nil {
 		return err
 	}
 	core.BurnPasswordCheck(password)
-	return s.fail(key, "", core.EventSignInFailed, "", core.Errorf(core.KindWrongCredentials, ""))
+	return s.fail(key, passwords, "", core.EventSignInFailed, "", core.Errorf(core.KindWrongCredentials, ""))
 }
 
 func (s *Service) newChallenge(a core.Account) *challenge {
@@ -140,7 +150,7 @@ func (s *Service) openAccountKey(a core.Account, ch *challenge) (core.AccountKey
 // computer was set up again) all read as none: a backup code then sets the computer up anew.
 func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 	raw, err := s.secrets.Get(a.ID, core.SlotComputerKey)
-	if core.IsKind(err, core.KindSecretMissing) || core.IsKind(err, core.KindDataCorrupt) {
+	if core.IsKind(err, core.KindSecretMissing) || core.IsKind(err, core.KindKeyringDamaged) {
 		return nil, nil
 	} else if err != nil {
 		return nil, err
@@ -157,13 +167,15 @@ func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, error) {
 	switch {
 	case ch.keys.account == nil:
-		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true}, nil
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: messages[core.KindComputerKeyMissing]}, nil
 	case !ch.twoFactor:
 		sess, err := s.complete(ch, nil, s.event(core.EventSignIn, core.MethodPassword))
 		return SignInResult{Session: sess}, err
 	case ch.trusted:
 		sess, err := s.complete(ch, s.usedTrustedDevice(ch), s.event(core.EventSignIn, core.MethodTrustedDevice))
 		return SignInResult{Session: sess}, err
+	case ch.capped:
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: messages[core.KindCodesCapped]}, nil
 	}
 	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
 }
@@ -200,7 +212,11 @@ func (s *Service) complete(ch *challenge, change func(*core.Account) error, even
 			return nil, err
 		}
 	}
-	err := s.store.UpdateAccountThrottle(ch.id, core.AccountThrottleKey(ch.id), func(a *core.Account, th *core.Throttle) error {
+	failed, err := s.failedSince(ch.id) // read before this sign-in's own event is written
+	if err != nil {
+		return nil, err
+	}
+	err = s.store.UpdateAccountThrottle(ch.id, core.AccountThrottleKey(ch.id), func(a *core.Account, th *core.Throttle) error {
 		if err := ch.finish(a, change); err != nil {
 			return err
 		}
@@ -210,7 +226,7 @@ func (s *Service) complete(ch *challenge, change func(*core.Account) error, even
 	if err != nil {
 		return nil, err
 	}
-	sess := &Session{ID: ch.id, Username: ch.username, keys: &ch.keys}
+	sess := &Session{ID: ch.id, Username: ch.username, keys: &ch.keys, Failed: failed}
 	if ch.upgrade != nil {
 		sess.NewBackupCodes = ch.upgrade.codes
 		s.afterUpgrade(sess)

@@ -2,48 +2,99 @@ package app
 
 import (
 	"fmt"
+	"sync"
 
 	"twostep/core"
 )
 
-// checkThrottle fails with KindLockedOut while the key must wait.
-func (s *Service) checkThrottle(key string) error {
-	th, err := s.store.Throttle(key)
-	if err != nil {
-		return err
-	}
-	return th.Check(s.now())
+// counter picks which of a throttle's counters an attempt feeds: wrong passwords, or wrong
+// codes at the second step. They are kept apart so that a stranger's password guesses and
+// the owner's code typos do not add up to one lock.
+type counter func(*core.Throttle) *core.Counter
+
+func passwords(t *core.Throttle) *core.Counter { return &t.Counter }
+func codes(t *core.Throttle) *core.Counter     { return &t.Codes }
+
+// attempts serialises the attempts at one throttle key: the read of the throttle, the check
+// (argon2id, a code) and the record of a failure happen one attempt after another, so that
+// parallel calls cannot all pass the same read and be checked at once. One process holds the
+// data file (bbolt's lock), so serialising in the process is serialising everywhere.
+type attempts struct {
+	mu   sync.Mutex
+	keys map[string]*attempt
 }
 
-// fail counts one failed attempt against the key and records it on the account (if
-// there is one) as kind: a failed sign-in, or a failed confirmation of a change in Settings. It returns cause, or, when this failure starts a wait, a lockout error
-// that wraps cause so the person learns both what was wrong and how long to wait.
-func (s *Service) fail(key string, id core.AccountID, kind core.EventKind, what string, cause error) error {
-	now := s.now()
-	th, err := s.store.UpdateThrottle(key, func(t *core.Throttle) { t.Fail(now) })
+type attempt struct {
+	sync.Mutex
+	waiting int
+}
+
+// lock takes the key's turn and returns the function that gives it back.
+func (a *attempts) lock(key string) (unlock func()) {
+	a.mu.Lock()
+	if a.keys == nil {
+		a.keys = map[string]*attempt{}
+	}
+	at := a.keys[key]
+	if at == nil {
+		at = &attempt{}
+		a.keys[key] = at
+	}
+	at.waiting++
+	a.mu.Unlock()
+	at.Lock()
+	return func() {
+		at.Unlock()
+		a.mu.Lock()
+		if at.waiting--; at.waiting == 0 {
+			delete(a.keys, key)
+		}
+		a.mu.Unlock()
+	}
+}
+
+// throttle reads the failures under key.
+func (s *Service) throttle(key string) (core.Throttle, error) { return s.store.Throttle(key) }
+
+// checkThrottle fails with KindLockedOut while the counter must wait.
+func (s *Service) checkThrottle(key string, c counter) error {
+	th, err := s.throttle(key)
 	if err != nil {
 		return err
 	}
-	locked := th.Locked(now)
+	return c(&th).Check(s.now())
+}
+
+// fail counts one failed attempt on the counter under key and records it on the account (if
+// there is one) as kind: a failed sign-in, or a failed confirmation of a change in Settings.
+// It returns cause; or, when this failure starts a wait, a lockout that wraps cause, so the
+// person learns both what was wrong and how long to wait; or, when it was the wrong code that
+// reached the cap, the cap.
+func (s *Service) fail(key string, c counter, id core.AccountID, kind core.EventKind, what string, cause error) error {
+	now := s.now()
+	th, err := s.store.UpdateThrottle(key, func(t *core.Throttle) { c(t).Fail(now) })
+	if err != nil {
+		return err
+	}
+	n := c(&th)
+	locked := n.Locked(now)
+	capped := th.Capped() && n == &th.Codes && n.Failures == core.CodeGuessCap
 	if id != "" {
 		events := []core.Event{s.event(kind, what)}
 		if locked {
-			events = append(events, s.event(core.EventLockedOut, fmt.Sprintf("after %d failed attempts, for %s", th.Failures, th.LockedUntil.Sub(now))))
+			events = append(events, s.event(core.EventLockedOut, fmt.Sprintf("after %d failed attempts, for %s", n.Failures, n.LockedUntil.Sub(now))))
 		}
 		if err := s.store.AppendEvents(id, events...); err != nil {
 			return err
 		}
 	}
-	if locked {
-		return &core.Error{Kind: core.KindLockedOut, Wait: th.LockedUntil.Sub(now), Err: cause}
+	switch {
+	case capped:
+		return &core.Error{Kind: core.KindCodesCapped, Err: cause}
+	case locked:
+		return &core.Error{Kind: core.KindLockedOut, Wait: n.LockedUntil.Sub(now), Err: cause}
 	}
 	return cause
-}
-
-// succeed clears the account's failures after a whole sign-in.
-func (s *Service) succeed(id core.AccountID) error {
-	_, err := s.store.UpdateThrottle(core.AccountThrottleKey(id), func(t *core.Throttle) { *t = core.Throttle{} })
-	return err
 }
 
 // countable reports whether a failed check should cost an attempt: malformed input does not.

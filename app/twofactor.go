@@ -113,7 +113,8 @@ func (s *Service) DisableTwoFactor(sess *Session, password, code string) error {
 	next := *k
 	next.computer = nil
 	sess.setKeys(&next)
-	_ = s.secrets.Delete(a.ID, core.SlotComputerKey) // an orphan opens nothing; best effort
+	// Best effort: two-step is off already, and an orphan key opens nothing.
+	s.cleanupFailed("delete this computer's key", s.secrets.Delete(a.ID, core.SlotComputerKey))
 	return nil
 }
 
@@ -152,7 +153,8 @@ func (s *Service) RegenerateBackupCodes(sess *Session, password, code string) ([
 // trip, and nothing in the data file that could check a password without the account key.
 func (s *Service) checkPassword(k *keys, a core.Account, password string) error {
 	key := core.AccountThrottleKey(a.ID)
-	if err := s.checkThrottle(key); err != nil {
+	defer s.attempts.lock(key)()
+	if err := s.checkThrottle(key, passwords); err != nil {
 		return err
 	}
 	if a.Keys.Params != k.params {
@@ -163,7 +165,7 @@ func (s *Service) checkPassword(k *keys, a core.Account, password string) error 
 		return err
 	}
 	if !p.Same(k.password) {
-		return s.fail(key, a.ID, core.EventConfirmFailed, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
+		return s.fail(key, passwords, a.ID, core.EventConfirmFailed, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
 	}
 	return nil
 }
@@ -180,9 +182,21 @@ func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string
 	if code == "" {
 		return nil, core.Errorf(core.KindTwoFactorRequired, "")
 	}
+	key := core.AccountThrottleKey(a.ID)
+	defer s.attempts.lock(key)()
+	th, err := s.throttle(key)
+	if err != nil {
+		return nil, err
+	}
+	if _, notTOTP := core.NormalizeCode(code); th.Capped() && notTOTP == nil {
+		return nil, core.Errorf(core.KindCodesCapped, "") // refused unchecked, wait or no wait
+	}
+	if err := th.Codes.Check(s.now()); err != nil {
+		return nil, err
+	}
 	use, what, err := s.checkSecondFactor(k, a, code)
 	if countable(err) {
-		return nil, s.fail(core.AccountThrottleKey(a.ID), a.ID, core.EventConfirmFailed, "wrong "+what, err)
+		return nil, s.fail(key, codes, a.ID, core.EventConfirmFailed, "wrong "+what, err)
 	}
 	return use, err
 }

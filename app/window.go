@@ -76,9 +76,9 @@ func LockedMessage(err error, left time.Duration) string {
 	return Message(&again)
 }
 
-// NeedsBackupCodeNote is what the second step says when only a backup code can sign in
-// here (SignInResult.NeedsBackupCode): why, and what happens next.
-func NeedsBackupCodeNote() string { return messages[core.KindComputerKeyMissing] }
+// CodesCapped says whether err means too many wrong codes were typed in a row, so that
+// only a backup code can complete the sign-in.
+func CodesCapped(err error) bool { return core.IsKind(err, core.KindCodesCapped) }
 
 // UpgradedCodesNote is what the backup codes dialog says when a sign-in upgraded an account
 // made by Twostep 0.1 (Session.NewBackupCodes): the old codes no longer work.

@@ -27,15 +27,17 @@ const (
 // ten stays well under a second.
 var BackupParams = KDFParams{Memory: 16 * 1024, Time: 1, Threads: 1}
 
-// BackupCodes is the stored set. Hashes[i] is nil once code i is used. In a schema-2 set
-// (Version 2) each code also unwraps the set's recovery key (Wraps[i]), which with the password
-// unwraps the account key: the way back in on a computer whose keyring lacks the account's key.
-// A set made by Twostep 0.1 (Version 0) only has hashes; the upgrade replaces it.
+// BackupCodes is the stored set. In a schema-2 set (Version 2) each code also unwraps the
+// set's recovery key (Wraps[i]), which with the password unwraps the account key: the way back
+// in on a computer whose keyring lacks the account's key. A used code keeps its hash, so that
+// typing it again can be called what it is, and loses its wrap. A set made by Twostep 0.1
+// (Version 0) only has hashes, emptied when used; the upgrade replaces it.
 type BackupCodes struct {
 	Version   int       `json:"version,omitempty"`
 	Params    string    `json:"params"` // "$argon2id$v=19$m=..,t=..,p=..$salt"
 	Hashes    [][]byte  `json:"hashes"`
 	Wraps     [][]byte  `json:"wraps,omitempty"`
+	Used      []bool    `json:"used,omitempty"`
 	Generated time.Time `json:"generated"`
 	// Unseen: the set was made but the person has not closed the dialog that shows it (the
 	// window closed, or Twostep stopped, first). The dashboard then says to make a new set.
@@ -45,12 +47,16 @@ type BackupCodes struct {
 // Left is how many codes are still unused.
 func (b BackupCodes) Left() int {
 	n := 0
-	for _, h := range b.Hashes {
-		if len(h) > 0 {
+	for i := range b.Hashes {
+		if b.unused(i) {
 			n++
 		}
 	}
 	return n
+}
+
+func (b BackupCodes) unused(i int) bool {
+	return len(b.Hashes[i]) > 0 && (i >= len(b.Used) || !b.Used[i])
 }
 
 // Low reports whether so few are left that the person should make a new set.
@@ -61,7 +67,7 @@ func (b BackupCodes) Low() bool { return b.Left() <= backupLowWarnLeft }
 func NewBackupCodes(now time.Time, recovery []byte, id AccountID) ([]string, BackupCodes, error) {
 	params := NewKeyParams(BackupParams)
 	set := BackupCodes{Version: Schema, Params: params, Generated: now, Unseen: true,
-		Hashes: make([][]byte, BackupCodeCount), Wraps: make([][]byte, BackupCodeCount)}
+		Hashes: make([][]byte, BackupCodeCount), Wraps: make([][]byte, BackupCodeCount), Used: make([]bool, BackupCodeCount)}
 	codes := make([]string, BackupCodeCount)
 	errs := make([]error, BackupCodeCount)
 	var wg sync.WaitGroup
@@ -151,7 +157,7 @@ func (b BackupCodes) Find(input string, id AccountID) (Match, error) {
 	if err != nil {
 		return Match{}, err
 	}
-	if b.Left() == 0 {
+	if len(b.Hashes) == 0 {
 		return Match{}, errWrongBackupCode
 	}
 	out, err := stretchBackup(code, b.Params)
@@ -167,10 +173,21 @@ func (b BackupCodes) Find(input string, id AccountID) (Match, error) {
 			m.Slot = i
 		}
 	}
-	if m.Slot < 0 {
+	switch {
+	case m.Slot < 0:
 		return Match{}, errWrongBackupCode
+	case !b.unused(m.Slot):
+		return Match{}, Errorf(KindCodeReused, "That backup code was already used: each code works once. %d %s left.",
+			b.Left(), plural(b.Left(), "backup code is", "backup codes are"))
 	}
 	return m, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 var errWrongBackupCode = Errorf(KindWrongCode, "That backup code is wrong or was already used. Each code works once: check it against the list you saved.")
@@ -191,10 +208,14 @@ func (b BackupCodes) RecoveryKey(m Match, id AccountID) ([]byte, error) {
 // meanwhile or the set was replaced, so a code found before a transaction cannot be spent
 // twice.
 func (b *BackupCodes) MarkUsed(m Match) error {
-	if b.Params != m.params || m.Slot < 0 || m.Slot >= len(b.Hashes) || len(b.Hashes[m.Slot]) == 0 {
-		return Errorf(KindCodeReused, "")
+	if b.Params != m.params || m.Slot < 0 || m.Slot >= len(b.Hashes) || !b.unused(m.Slot) {
+		return Errorf(KindCodeReused, "That backup code was used a moment ago: each code works once.")
 	}
-	b.Hashes[m.Slot] = nil
+	if m.Slot < len(b.Used) {
+		b.Used[m.Slot] = true // keeps the hash, so the code is known as used if typed again
+	} else {
+		b.Hashes[m.Slot] = nil // a 0.1 set has no room to mark it
+	}
 	if m.Slot < len(b.Wraps) {
 		b.Wraps[m.Slot] = nil
 	}

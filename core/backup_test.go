@@ -3,6 +3,7 @@ package core
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -20,7 +21,7 @@ const testAccount AccountID = "0123456789abcdef0123456789abcdef"
 func knownBackupSet(t testing.TB, raws ...string) BackupCodes {
 	t.Helper()
 	set := BackupCodes{Version: Schema, Params: NewKeyParams(BackupParams),
-		Hashes: make([][]byte, len(raws)), Wraps: make([][]byte, len(raws))}
+		Hashes: make([][]byte, len(raws)), Wraps: make([][]byte, len(raws)), Used: make([]bool, len(raws))}
 	for i, r := range raws {
 		if _, err := NormalizeBackupCode(r); err != nil {
 			t.Fatalf("fixture %q is not a backup code: %v", r, err)
@@ -139,8 +140,11 @@ func TestUseBackupCodes(t *testing.T) {
 		if set.Low() != (left <= 2) {
 			t.Errorf("with %d left Low = %v", left, set.Low())
 		}
-		if err := set.use(c); !IsKind(err, KindWrongCode) {
-			t.Errorf("second use of code %d: %v, want KindWrongCode", i, err)
+		// A used code is named as used, with what is left (issue 8: it said "wrong").
+		err := set.use(c)
+		if !IsKind(err, KindCodeReused) || !strings.Contains(err.(*Error).Detail, "already used") ||
+			!strings.Contains(err.(*Error).Detail, fmt.Sprintf("%d backup code", left)) {
+			t.Errorf("second use of code %d: %v, want KindCodeReused saying %d left", i, err, left)
 		}
 		if set.Left() != left {
 			t.Errorf("a refused second use changed Left to %d", set.Left())
@@ -172,7 +176,7 @@ func TestUseBackupCodeForms(t *testing.T) {
 			if err := set.use(tt.typed); err != nil {
 				t.Fatalf("Use(%q) = %v", tt.typed, err)
 			}
-			if set.Left() != 1 || set.Hashes[1] != nil {
+			if set.Left() != 1 || !set.Used[1] || set.Used[0] || set.Wraps[1] != nil {
 				t.Errorf("Use(%q) did not spend exactly the matching code", tt.typed)
 			}
 		})
@@ -242,7 +246,7 @@ func TestBackupCodesJSONRoundTrip(t *testing.T) {
 	if back.Left() != 7 || !back.Generated.Equal(set.Generated) {
 		t.Fatalf("after a JSON round trip: Left %d, Generated %v", back.Left(), back.Generated)
 	}
-	if err := back.use(codes[0]); !IsKind(err, KindWrongCode) {
+	if err := back.use(codes[0]); !IsKind(err, KindCodeReused) {
 		t.Errorf("a used code works again after a JSON round trip: %v", err)
 	}
 	if err := back.use(codes[9]); err != nil {
@@ -305,6 +309,7 @@ func TestBackupFindThenMarkUsed(t *testing.T) {
 	spent := set
 	spent.Hashes = append([][]byte(nil), set.Hashes...)
 	spent.Wraps = append([][]byte(nil), set.Wraps...)
+	spent.Used = slices.Clone(set.Used)
 	if err := spent.MarkUsed(m); err != nil {
 		t.Fatal(err)
 	}

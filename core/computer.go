@@ -3,6 +3,7 @@ package core
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 )
 
 // ComputerKey is what this computer's keyring holds for a two-step account: a random key
@@ -35,7 +36,7 @@ func (c ComputerKey) Marshal() []byte {
 // truncated entry) is KindDataCorrupt: the caller treats it as no key at all.
 func ParseComputerKey(b []byte) (ComputerKey, error) {
 	if len(b) != computerKeyLen || b[0] != computerKeyVersion {
-		return ComputerKey{}, Errorf(KindDataCorrupt, "The key in this computer's keyring is not in the form Twostep writes.")
+		return ComputerKey{}, Wrap(KindKeyringDamaged, errors.New("the computer key is not in the form Twostep writes"))
 	}
 	return ComputerKey{Device: hex.EncodeToString(b[1 : 1+deviceIDLen]), Key: append([]byte(nil), b[1+deviceIDLen:]...)}, nil
 }

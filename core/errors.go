@@ -35,6 +35,8 @@ const (
 	KindDataTooNew                     // written by a newer Twostep
 	KindDataTampered                   // an account record fails its authenticator: changed outside Twostep
 	KindComputerKeyMissing             // this computer's keyring lacks the account's key: only a backup code gets in
+	KindCodesCapped                    // too many wrong codes in a row: only a backup code gets in until a sign-in succeeds
+	KindKeyringDamaged                 // an entry in the keyring is not in the form Twostep writes
 )
 
 var kindNames = map[Kind]string{
@@ -48,6 +50,7 @@ var kindNames = map[Kind]string{
 	KindKeyringLocked: "keyring locked", KindAlreadyRunning: "already running",
 	KindDataCorrupt: "data corrupt", KindDataReadOnly: "data read-only", KindDataTooNew: "data too new",
 	KindDataTampered: "data tampered", KindComputerKeyMissing: "computer key missing",
+	KindCodesCapped: "codes capped", KindKeyringDamaged: "keyring entry damaged",
 }
 
 func (k Kind) String() string {

@@ -4,6 +4,7 @@ import (
 	"crypto/hkdf"
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 )
 
 // The key hierarchy of a schema-2 account (docs/security-design.md draws it):
@@ -140,7 +141,7 @@ func (k *Keys) Lock(ak AccountKey, p PasswordKey, params string, second *SecondS
 
 func (k *Keys) lockTwoStep(ak AccountKey, p PasswordKey, s SecondSecrets, id AccountID) (err error) {
 	if len(s.Computers) == 0 || len(s.Recovery) != KeyLen {
-		return Errorf(KindInternal, "a computer key and a recovery key are needed to lock a two-step account")
+		return Wrap(KindInternal, errors.New("a computer key and a recovery key are needed to lock a two-step account"))
 	}
 	for _, c := range s.Computers {
 		w := ComputerWrap{Device: c.Device, KeyID: c.ID()}

@@ -133,8 +133,8 @@ func TestComputerKeyForm(t *testing.T) {
 	raw := c.Marshal()
 	for name, b := range map[string][]byte{"empty": nil, "short": raw[:len(raw)-1], "long": append(bytes.Clone(raw), 0),
 		"other version": append([]byte{1}, raw[1:]...), "a 0.1 device token": randomBytes(32)} {
-		if _, err := ParseComputerKey(b); !IsKind(err, KindDataCorrupt) {
-			t.Errorf("%s: %v, want KindDataCorrupt", name, err)
+		if _, err := ParseComputerKey(b); !IsKind(err, KindKeyringDamaged) {
+			t.Errorf("%s: %v, want KindKeyringDamaged", name, err)
 		}
 	}
 	if bytes.Equal(c.ID(), NewComputerKey().ID()) || bytes.Contains(c.ID(), c.Key[:8]) || !bytes.Equal(c.ID(), back.ID()) {

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -85,7 +86,7 @@ func ValidatePassword(pw, username string) error {
 		return Errorf(KindInvalid, "A password must not contain your username.")
 	}
 	if s := PasswordStrength(pw, username); s.Score < MinStrength {
-		return Errorf(KindInvalid, "%s", s.Feedback)
+		return &Error{Kind: KindInvalid, Detail: s.Feedback} // strengthFeedback writes sentences
 	}
 	return nil
 }
@@ -140,7 +141,7 @@ func decodePHC(phc string) (p KDFParams, salt, hash []byte, err error) {
 	return p, salt, hash, err
 }
 
-var errDamagedHash = Errorf(KindDataCorrupt, "A stored password hash is damaged.")
+var errDamagedHash = Wrap(KindDataCorrupt, errors.New("damaged argon2id parameters or hash"))
 
 // decodeParams reads "$argon2id$v=19$m=..,t=..,p=..$salt".
 func decodeParams(s string) (p KDFParams, salt []byte, err error) {

@@ -65,7 +65,7 @@ func (ak AccountKey) OpenTOTP(sealed []byte, id AccountID) (string, error) {
 		return "", err
 	}
 	if !ValidSecret(string(plain)) {
-		return "", Errorf(KindDataCorrupt, "The stored verification-code secret is not valid.")
+		return "", Errorf(KindDataCorrupt, "Your authenticator secret in the data file is damaged. Sign in with a backup code, then turn two-step authentication off and on again.")
 	}
 	return string(plain), nil
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"crypto/aes"
 	"crypto/cipher"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -32,7 +33,7 @@ func Open(key, sealed []byte, aad string) ([]byte, error) {
 		return nil, err
 	}
 	if len(sealed) < g.NonceSize()+g.Overhead() {
-		return nil, Errorf(KindDataCorrupt, "Sealed data is too short.")
+		return nil, Wrap(KindDataCorrupt, errors.New("sealed data is too short"))
 	}
 	plain, err := g.Open(nil, sealed[:g.NonceSize()], sealed[g.NonceSize():], []byte(aad))
 	if err != nil {

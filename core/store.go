@@ -21,6 +21,9 @@ type Store interface {
 	AppendEvents(id AccountID, events ...Event) error
 	// Events returns up to n of the newest events, newest first.
 	Events(id AccountID, n int) ([]Event, error)
+	// InstallKey is a random secret made once per data file; it keys the throttle buckets of
+	// unknown names (NameThrottleKey).
+	InstallKey() []byte
 }
 
 // Secrets is the OS keyring, keyed by account ID and a slot name.

@@ -90,27 +90,80 @@ func TestThrottleFailCheck(t *testing.T) {
 }
 
 func TestThrottleKeys(t *testing.T) {
-	base := NameThrottleKey("alice.smith")
+	key := randomBytes(32)
+	base := NameThrottleKey(key, "alice.smith")
 	for _, name := range []string{"alice.smith", "Alice.Smith", "ALICE.SMITH", "  alice.smith ", "aLiCe.SmItH"} {
-		if k := NameThrottleKey(name); k != base {
+		if k := NameThrottleKey(key, name); k != base {
 			t.Errorf("NameThrottleKey(%q) = %s, want the key of alice.smith", name, k)
 		}
 	}
 	if !regexp.MustCompile(`^name:[0-9a-f]{4}$`).MatchString(base) {
 		t.Errorf("NameThrottleKey = %q, want name: and 16 bits", base)
 	}
-	if NameThrottleKey("bob") == base {
+	if NameThrottleKey(key, "bob") == base {
 		t.Error("bob and alice.smith share a bucket (possible, but not for these two)")
+	}
+	// Another data file's install key puts the names in other buckets: a colliding name found
+	// for one file says nothing about another's.
+	other, moved := randomBytes(32), 0
+	for i := range 200 {
+		name := "user" + strconv.Itoa(i)
+		if NameThrottleKey(key, name) != NameThrottleKey(other, name) {
+			moved++
+		}
+	}
+	if moved < 190 {
+		t.Errorf("only %d of 200 names changed bucket with another install key", moved)
 	}
 	// 16 bits cannot hold what was typed: many inputs share each key.
 	seen := map[string]int{}
 	for i := range 200000 {
-		seen[NameThrottleKey(strings.Repeat("x", i%7)+string(rune('a'+i%26))+strconv.Itoa(i))]++
+		seen[NameThrottleKey(key, strings.Repeat("x", i%7)+string(rune('a'+i%26))+strconv.Itoa(i))]++
 	}
 	if len(seen) > 1<<16 {
 		t.Fatalf("%d distinct keys, want at most 65536", len(seen))
 	}
 	if k := AccountThrottleKey("0123abcd"); k != "account:0123abcd" || k == base {
 		t.Errorf("AccountThrottleKey = %q", k)
+	}
+}
+
+// A lock taken while the clock read years ahead ends on time once the clock is put right:
+// no wait is longer than the failures could have earned.
+func TestWaitSurvivesAClockJumpBack(t *testing.T) {
+	future := time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	var c Counter
+	for range 12 {
+		c.Fail(future)
+	}
+	if got := lockedWait(t, c.Check(now)); got != MaxWait {
+		t.Fatalf("after the clock went back 72 years the wait is %v, want at most %v", got, MaxWait)
+	}
+	var few Counter
+	for range FreeFailures {
+		few.Fail(future)
+	}
+	if got := lockedWait(t, few.Check(now)); got != FirstWait {
+		t.Fatalf("5 failures in 2099, checked in 2026: wait %v, want %v", got, FirstWait)
+	}
+}
+
+// Wrong codes are counted apart from wrong passwords, and after CodeGuessCap in a row the
+// throttle says only a backup code may go on.
+func TestCodeGuessCap(t *testing.T) {
+	t0 := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	var th Throttle
+	for i := 1; i <= CodeGuessCap; i++ {
+		if th.Capped() {
+			t.Fatalf("capped after %d wrong codes, want %d", i-1, CodeGuessCap)
+		}
+		th.Codes.Fail(t0)
+	}
+	if !th.Capped() || th.Failures != 0 || th.Check(t0) != nil {
+		t.Fatalf("after %d wrong codes: %+v, capped %v, password lock %v", CodeGuessCap, th, th.Capped(), th.Check(t0))
+	}
+	if CodeGuessCap > 10 || CodeGuessCap < FreeFailures {
+		t.Fatalf("CodeGuessCap = %d: the issue asks for at most 10", CodeGuessCap)
 	}
 }

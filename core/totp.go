@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/subtle"
 	"encoding/base32"
+	"errors"
 	"image"
 	"net/url"
 	"strings"
@@ -22,8 +23,9 @@ const (
 	secretLen  = 20
 	// Skew: the step before and after now are accepted, for a slow typist or a clock a few seconds off.
 	Skew = 1
-	// DriftSteps: a code that matches further out than Skew but within this many steps is
-	// refused with a hint about the phone's clock instead of a bare "wrong code".
+	// DriftSteps: a code that matches a past step further back than Skew, within this many
+	// steps, is refused with a hint that the phone's clock is behind instead of a bare "wrong
+	// code". Future steps get no hint: it would tell a guesser that a code is about to work.
 	DriftSteps = 10
 )
 
@@ -124,7 +126,7 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 	// compute those; a secret damaged on its way from the keyring must fail loudly instead of
 	// reading as a wrong code that counts toward a lockout.
 	if !ValidSecret(secret) {
-		return 0, Errorf(KindInternal, "The stored verification-code secret is not valid.")
+		return 0, Wrap(KindInternal, errors.New("the verification-code secret is not valid"))
 	}
 	cur := Step(now)
 	reused := false
@@ -142,14 +144,12 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 		return 0, Errorf(KindCodeReused, "")
 	}
 	for off := int64(Skew + 1); off <= DriftSteps; off++ {
-		for _, s := range []int64{cur - off, cur + off} {
-			switch {
-			case !codeMatches(secret, code, s):
-			case Reused(s, lastStep):
-				return 0, Errorf(KindCodeReused, "") // an old code seen again, not a slow clock
-			default:
-				return 0, &Error{Kind: KindClockDrift, Drift: time.Duration(s-cur) * Period}
-			}
+		switch s := cur - off; {
+		case !codeMatches(secret, code, s):
+		case Reused(s, lastStep):
+			return 0, Errorf(KindCodeReused, "") // an old code seen again, not a slow clock
+		default:
+			return 0, &Error{Kind: KindClockDrift, Drift: time.Duration(s-cur) * Period}
 		}
 	}
 	return 0, Errorf(KindWrongCode, "")

@@ -11,14 +11,15 @@ import (
 )
 
 // codeScreen is the second step of signing in: a verification code from the authenticator
-// app, or a backup code instead. On a computer that lacks the account's key only a backup
-// code can sign in (backupOnly), so the screen offers no verification code at all.
+// app, or a backup code instead. When only a backup code can sign in (this computer lacks
+// the account's key, or too many codes were wrong), backupOnly says why and the screen
+// offers no verification code at all.
 type codeScreen struct {
 	u          *UI
 	username   string
 	challenge  string
-	backup     bool // a backup code rather than a verification code
-	backupOnly bool
+	backup     bool   // a backup code rather than a verification code
+	backupOnly string // why only a backup code can sign in, or ""
 
 	title  *widget.RichText
 	ask    *widget.Label
@@ -37,7 +38,7 @@ const (
 	askBackup = "Enter one of the backup codes you saved. Each code works once."
 )
 
-func (u *UI) showCode(username, challenge string, backupOnly bool) {
+func (u *UI) showCode(username, challenge, backupOnly string) {
 	s := &codeScreen{u: u, username: username, challenge: challenge, backupOnly: backupOnly,
 		title: heading("Two-step verification"), ask: paragraph(""), entry: newField(""), says: newProblem()}
 	s.trust = widget.NewCheck("Trust this device (don't ask for a code here again)", nil)
@@ -58,10 +59,7 @@ func (u *UI) showCode(username, challenge string, backupOnly bool) {
 			s.cancel.OnTapped()
 		}
 	}
-	s.setMode(backupOnly)
-	if backupOnly {
-		s.other.Hide()
-	}
+	s.setMode(backupOnly != "")
 	u.show(column(formWidth,
 		appLogo(64),
 		s.title,
@@ -98,13 +96,15 @@ func (s *codeScreen) onSwitch() {
 }
 
 // setMode asks for a backup code or a verification code. In backup-only mode the
-// explanation says why this computer cannot take a verification code.
+// explanation says why a verification code cannot sign in, and the switch goes.
 func (s *codeScreen) setMode(backup bool) {
 	s.backup = backup
 	switch {
-	case s.backupOnly:
-		s.ask.SetText(app.NeedsBackupCodeNote())
+	case s.backupOnly != "":
+		s.backup = true
+		s.ask.SetText(s.backupOnly)
 		s.entry.SetPlaceHolder("XXXXX-XXXXX")
+		s.other.Hide()
 	case backup:
 		s.ask.SetText(askBackup)
 		s.entry.SetPlaceHolder("XXXXX-XXXXX")
@@ -143,6 +143,9 @@ func (s *codeScreen) verified(sess *app.Session, left int, err error) {
 		case app.SignInAgain(err):
 			s.locked.end()
 			s.u.showSignIn(app.Message(err))
+		case app.CodesCapped(err):
+			s.backupOnly = app.Message(err) // that code reached the cap: backup codes only now
+			s.setMode(true)
 		case !s.locked.begin(err):
 			s.says.sayErr(err)
 		}

@@ -118,7 +118,7 @@ func TestSignInOnComputerWithoutItsKey(t *testing.T) {
 	}
 
 	e.signIn(alice, "not-"+alicePW) // the password cannot be checked without the key
-	e.wantText(app.NeedsBackupCodeNote())
+	e.wantText(computerKeyNote)
 	e.wantNoText(askCode)
 	for _, other := range []string{"Use a verification code instead", "Use a backup code instead"} {
 		if len(buttonsIn(e.page(), other)) != 0 {
@@ -139,7 +139,7 @@ func TestSignInOnComputerWithoutItsKey(t *testing.T) {
 	}
 
 	e.signIn(alice, alicePW)
-	e.wantText(app.NeedsBackupCodeNote())
+	e.wantText(computerKeyNote)
 	e.verify(codes[0], true)
 	e.wantText("Welcome, alice")
 	e.wantText(backupNote(app.BackupCodeCount - 1))
@@ -149,3 +149,6 @@ func TestSignInOnComputerWithoutItsKey(t *testing.T) {
 	e.signIn(alice, alicePW)
 	e.wantText("Welcome, alice") // set up again and trusted: no code asked
 }
+
+// computerKeyNote is the sentence for a computer whose keyring lacks the account's key.
+var computerKeyNote = app.Message(core.Errorf(core.KindComputerKeyMissing, ""))

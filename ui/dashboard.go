@@ -14,16 +14,20 @@ import (
 // dashboard is the signed-in home: who the person is, how their account is protected,
 // and what happened to it lately.
 type dashboard struct {
-	u      *UI
-	note   string
-	avatar *avatar
-	body   *fyne.Container
-	says   problem
-	turnOn *actionButton
+	u       *UI
+	note    string
+	guessed string // failed sign-ins since the last visit, said once after signing in
+	avatar  *avatar
+	body    *fyne.Container
+	says    problem
+	turnOn  *actionButton
 }
 
-func (u *UI) showDashboard(note string) {
-	d := &dashboard{u: u, note: note, says: newProblem()}
+func (u *UI) showDashboard(note string) { u.showDashboardAfterSignIn(note, "") }
+
+// showDashboardAfterSignIn is the dashboard with the one-off notes of a sign-in.
+func (u *UI) showDashboardAfterSignIn(note, failed string) {
+	d := &dashboard{u: u, note: note, guessed: failed, says: newProblem()}
 	u.reshow = func() { u.showDashboard("") }
 	d.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(d.avatar) })
 	spin := widget.NewActivity()
@@ -62,7 +66,7 @@ func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObje
 
 func (d *dashboard) failed(err error) {
 	d.says.sayErr(err)
-	retry := newButton("Try again", nil, func() { d.u.showDashboard(d.note) })
+	retry := newButton("Try again", nil, func() { d.u.showDashboardAfterSignIn(d.note, d.guessed) })
 	d.body.Objects = []fyne.CanvasObject{column(formWidth, d.says, retry)}
 	d.body.Refresh()
 }
@@ -75,6 +79,9 @@ func (d *dashboard) fill(a account) {
 	}
 	parts := []fyne.CanvasObject{heading("Welcome, " + greeting)}
 	unseen := a.status.BackupCodesUnseen && d.u.codesOpen == 0
+	if d.guessed != "" {
+		parts = append(parts, d.failedCard())
+	}
 	if d.note != "" || unseen {
 		parts = append(parts, d.noteCard(a.status, unseen))
 	}
@@ -112,6 +119,14 @@ func (d *dashboard) noteCard(st app.Status, unseen bool) fyne.CanvasObject {
 		lines.Add(container.NewHBox(gen))
 	}
 	return card("", "", lines)
+}
+
+// failedCard says that sign-ins failed since the last visit, with the way to see them.
+func (d *dashboard) failedCard() fyne.CanvasObject {
+	text := paragraph(d.guessed)
+	text.Importance = widget.WarningImportance
+	see := newButton("See activity", theme.HistoryIcon(), d.u.showActivity)
+	return card("", "", container.NewVBox(text, container.NewHBox(see)))
 }
 
 func (d *dashboard) twoStepCard(st app.Status) fyne.CanvasObject {

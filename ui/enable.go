@@ -17,9 +17,6 @@ import (
 // for pixel so its modules stay sharp.
 const qrSize = 220
 
-// clipboardClear is how long a copied setup key or backup codes stay on the clipboard.
-const clipboardClear = 60
-
 // enableDialog walks through turning two-step authentication on: install an app, scan
 // the QR code (or type the setup key), and confirm with the first code.
 type enableDialog struct {

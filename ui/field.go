@@ -6,7 +6,8 @@ import (
 )
 
 // field is an entry that also reports Escape, which Fyne's dialogs do not handle, so a
-// dialog can be cancelled from the keyboard while one of its fields has focus.
+// dialog can be cancelled from the keyboard while one of its fields has focus, and that
+// passes the window-wide shortcuts on to the window. Twostep uses no bare widget.Entry.
 type field struct {
 	widget.Entry
 	onEscape func()
@@ -29,6 +30,15 @@ func newSecretField(placeholder string) *field {
 	return f
 }
 
+// newNoteField is a multi-line entry that wraps at words.
+func newNoteField() *field {
+	f := &field{}
+	f.MultiLine = true
+	f.Wrapping = fyne.TextWrapWord
+	f.ExtendBaseWidget(f)
+	return f
+}
+
 // TypedKey passes Escape to onEscape and everything else to the entry.
 func (f *field) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && f.onEscape != nil {
@@ -36,6 +46,37 @@ func (f *field) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	f.Entry.TypedKey(ev)
+}
+
+// TypedShortcut passes Ctrl+Q and Ctrl+, (windowShortcuts) to the window. Fyne gives a
+// shortcut to the focused field instead of the window, and Entry drops the ones it does
+// not know, so without this the keys would do nothing whenever a field has focus.
+func (f *field) TypedShortcut(s fyne.Shortcut) {
+	if isWindowShortcut(s) {
+		if c := focusedIn(f); c != nil {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	f.Entry.TypedShortcut(s)
+}
+
+// shortcutCanvas is a canvas that takes shortcuts, as both Fyne's window canvas and its
+// test canvas do.
+type shortcutCanvas interface {
+	fyne.Canvas
+	TypedShortcut(fyne.Shortcut)
+}
+
+// focusedIn is the canvas in which f has focus. It asks each window rather than using
+// Fyne's CanvasForObject, whose answer expires after a minute without a redraw.
+func focusedIn(f fyne.Focusable) shortcutCanvas {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if c, ok := w.Canvas().(shortcutCanvas); ok && c.Focused() == f {
+			return c
+		}
+	}
+	return nil
 }
 
 // clear empties the field; secrets should not linger in a widget once used.

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -40,16 +39,13 @@ func (u *UI) dialogSize() fyne.Size {
 	return fyne.NewSize(max(s.Width-80, 400), max(s.Height-80, 300))
 }
 
-// writePrivate writes text through w and closes it. A local file is made owner-only
-// before anything is written, so the codes never sit in a file others can read.
+// writePrivate writes text through w and closes it. A local file's writer comes from
+// privateFiles (privatefiles.go): nothing reaches the disk before Close, and then only
+// as an owner-only file.
 func writePrivate(w fyne.URIWriteCloser, text string) (string, error) {
 	where := w.URI().String()
 	if w.URI().Scheme() == "file" {
 		where = w.URI().Path()
-		if err := os.Chmod(where, 0o600); err != nil {
-			w.Close()
-			return where, err
-		}
 	}
 	if _, err := w.Write([]byte(text)); err != nil {
 		w.Close()

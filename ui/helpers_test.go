@@ -169,10 +169,47 @@ type queuedApp struct {
 
 func (a *queuedApp) Driver() fyne.Driver { return a.drv }
 
+// NewWindow makes a testWindow, as the app's own NewWindow would make a plain test window.
+func (a *queuedApp) NewWindow(title string) fyne.Window { return a.drv.CreateWindow(title) }
+
 type queuedDriver struct {
 	fyne.Driver
 	mu    sync.Mutex
 	queue []func()
+}
+
+// CreateWindow makes a testWindow: the test driver's window cannot have its close button
+// pressed.
+func (d *queuedDriver) CreateWindow(title string) fyne.Window {
+	return &testWindow{Window: d.Driver.CreateWindow(title)}
+}
+
+// testWindow is a test window whose close button a test can press, and which knows
+// whether it was closed.
+type testWindow struct {
+	fyne.Window
+	intercept func()
+	closed    bool
+}
+
+func (w *testWindow) SetCloseIntercept(f func()) {
+	w.intercept = f
+	w.Window.SetCloseIntercept(f)
+}
+
+func (w *testWindow) Close() {
+	w.closed = true
+	w.Window.Close()
+}
+
+// pressClose is the close button in the window's title bar: as in Fyne's real driver, it
+// runs the close intercept if there is one, else it closes.
+func (w *testWindow) pressClose() {
+	if w.intercept != nil {
+		w.intercept()
+		return
+	}
+	w.Close()
 }
 
 // DoFromGoroutine queues f. fyne.DoAndWait (wait), which Twostep does not use, runs f at
@@ -209,6 +246,9 @@ func (e *env) settle() {
 		}
 	}
 }
+
+// closed reports whether the window was closed, which ends Twostep.
+func (e *env) closed() bool { return e.w.(*testWindow).closed }
 
 // in is the same window for a subtest, so that failures stop the subtest that hit them.
 func (e *env) in(t *testing.T) *env {

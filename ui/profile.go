@@ -18,7 +18,7 @@ type profileTab struct {
 	name    *field
 	email   *field
 	phone   *field
-	note    *widget.Entry
+	note    *field
 	picture []byte      // what Save stores
 	image   image.Image // picture, decoded for the avatars
 	preview *avatar
@@ -33,14 +33,13 @@ type profileTab struct {
 
 func newProfileTab(s *settings, a account) *profileTab {
 	p := &profileTab{s: s, name: newField("How you like to be called"), email: newField("you@example.com"),
-		phone: newField("+44 20 7946 0000"), note: widget.NewMultiLineEntry(), picture: a.profile.Picture, image: a.picture,
+		phone: newField("+44 20 7946 0000"), note: newNoteField(), picture: a.profile.Picture, image: a.picture,
 		says: newProblem(), user: a.status.Username}
 	p.name.SetText(a.profile.DisplayName)
 	p.email.SetText(a.profile.Email)
 	p.phone.SetText(a.profile.Phone)
 	p.note.SetText(a.profile.Note)
 	p.note.SetMinRowsVisible(3)
-	p.note.Wrapping = fyne.TextWrapWord
 	p.preview = newAvatar(96, a.profile.Initials(p.user), p.image, nil)
 	p.choose = newButton("Choose picture…", theme.FolderOpenIcon(), p.onChoose)
 	p.remove = newButton("Remove picture", theme.DeleteIcon(), p.onRemove)

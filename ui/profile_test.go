@@ -6,9 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
-
 	"twostep/app"
 )
 
@@ -28,11 +25,10 @@ func TestProfileTab(t *testing.T) {
 	e.fill("Display name", "Alice Liddell")
 	e.fill("Email", "alice-at-example")
 	e.fill("Phone", "+44 20 7946 0018")
-	notes := findAll(e.page(), func(en *widget.Entry) bool { return en.MultiLine })
-	if len(notes) != 1 {
-		t.Fatalf("want one note field, found %d", len(notes))
+	if note := e.field("Note"); !note.MultiLine {
+		t.Fatal("the note field takes one line only")
 	}
-	test.Type(notes[0], "Follows white rabbits.")
+	e.fill("Note", "Follows white rabbits.")
 	e.tap("Save profile")
 	e.wantSays(app.Message(app.Profile{Email: "alice-at-example"}.Validate()))
 	if p := e.profile(sess); p.DisplayName != "" {

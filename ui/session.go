@@ -45,7 +45,7 @@ func (u *UI) readAccount(sess *app.Session) (account, error) {
 // Twostep 0.1 replaced its backup codes: they are shown once, over the dashboard.
 func (u *UI) signedIn(sess *app.Session, note string) {
 	u.sess = sess
-	u.showDashboard(note)
+	u.showDashboardAfterSignIn(note, u.failedNote(sess.Failed))
 	if codes := sess.NewBackupCodes; codes != nil {
 		sess.NewBackupCodes = nil // shown once; the dialog keeps its own copy
 		u.showBackupCodes(codes, app.UpgradedCodesNote, u.refreshPage)

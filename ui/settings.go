@@ -33,6 +33,7 @@ func (u *UI) showSettings(tab int) {
 	spin.Start()
 	s.body = container.NewStack(container.NewCenter(spin))
 	u.show(page(u.topBar(back, s.avatar), s.body), nil)
+	u.settingsPage = s
 	s.reload(tab)
 }
 

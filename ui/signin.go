@@ -110,5 +110,5 @@ func (s *signInScreen) signedIn(name string, res app.SignInResult, err error) {
 		s.u.signedIn(res.Session, "")
 		return
 	}
-	s.u.showCode(name, res.Challenge, res.NeedsBackupCode)
+	s.u.showCode(name, res.Challenge, res.Note)
 }

@@ -66,4 +66,4 @@ func (p *startPage) failed(err error) {
 	p.u.win.Canvas().Focus(p.retry)
 }
 
-func (p *startPage) onQuit() { p.u.app.Quit() }
+func (p *startPage) onQuit() { p.u.onClose() }

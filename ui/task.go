@@ -54,9 +54,13 @@ func (u *UI) run(b *busy, work func() error, done func(error)) {
 	}
 	u.work.Add(1)
 	u.working(+1)
+	svc := u.svc // read here, on the UI goroutine, which is the one that sets it
 	go func() {
 		defer u.work.Done()
 		err := work()
+		if err != nil && svc != nil {
+			svc.Report(err) // its cause, for the log; the person reads the sentence
+		}
 		fyne.Do(func() {
 			u.working(-1)
 			if b != nil {

@@ -47,6 +47,10 @@ type UI struct {
 	pending  int              // background calls whose results have not come back yet
 	spin     *widget.Activity // the top bar's spinner, when the page has a top bar
 	reshow   func()
+	// settingsPage is the Settings page while the window shows it.
+	settingsPage *settings
+	// copied are the secrets put on the clipboard less than clipboardClear seconds ago.
+	copied []string
 	// codesOpen counts open backup codes dialogs: while one shows the newest codes, the
 	// dashboard behind it must not warn that they were never shown.
 	codesOpen int
@@ -61,6 +65,7 @@ func New(a fyne.App, open Opener) *UI {
 	u.win.SetMaster()
 	u.restoreSize()
 	u.win.SetCloseIntercept(u.onClose)
+	registerPrivateFiles() // before any save dialog can open a file
 	u.pickSave = u.fileSaveDialog
 	u.pickOpen = u.fileOpenDialog
 	u.addShortcuts()
@@ -86,8 +91,11 @@ func (u *UI) restoreSize() {
 	u.win.Resize(fyne.NewSize(float32(max(w, 480)), float32(max(h, 400))))
 }
 
-// onClose remembers the window size for next time, then closes.
+// onClose is every way of quitting: the window's close button, Ctrl+Q and the start
+// page's Quit. It takes a freshly copied secret off the clipboard, remembers the window
+// size for next time, then closes the window, which ends Twostep.
 func (u *UI) onClose() {
+	u.clearCopied()
 	size := u.win.Canvas().Size()
 	if size.Width > 0 && size.Height > 0 {
 		u.app.Preferences().SetFloat(prefWidth, float64(size.Width))
@@ -98,6 +106,7 @@ func (u *UI) onClose() {
 
 // show replaces the window's content with a screen and focuses its first field.
 func (u *UI) show(content fyne.CanvasObject, focus fyne.Focusable) {
+	u.settingsPage = nil
 	u.win.SetContent(content)
 	if focus != nil {
 		u.win.Canvas().Focus(focus)

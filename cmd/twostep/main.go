@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -14,6 +15,7 @@ import (
 
 	"twostep/app"
 	"twostep/assets"
+	"twostep/core"
 	"twostep/ui"
 )
 
@@ -39,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "Twostep needs a desktop session to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty). Start it from your desktop, or run twostep --check to test the data file and keyring.")
 		return 1
 	}
-	return runWindow(*dataDir)
+	return runWindow(*dataDir, stderr)
 }
 
 // haveDisplay says whether a window can open. On Linux and the BSDs GLFW crashes without
@@ -53,10 +55,10 @@ func haveDisplay() bool {
 }
 
 // runWindow opens the Twostep window and blocks until it closes.
-func runWindow(dataDir string) int {
+func runWindow(dataDir string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(assets.WindowIcon)
-	d := &data{flag: dataDir}
+	d := &data{flag: dataDir, log: app.NewLog(stderr)}
 	ui.New(a, d.open).Window().ShowAndRun()
 	d.close()
 	return 0
@@ -66,6 +68,7 @@ func runWindow(dataDir string) int {
 // start page picks up a keyring that was unlocked meanwhile.
 type data struct {
 	flag   string
+	log    *app.Log // the causes of what the start page says, for whoever helps
 	mu     sync.Mutex
 	opened *app.Opened
 }
@@ -73,12 +76,18 @@ type data struct {
 func (d *data) open() (*app.Service, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	svc, err := d.openLocked()
+	d.log.Report(err)
+	return svc, err
+}
+
+func (d *data) openLocked() (*app.Service, error) {
 	if d.opened == nil {
 		dir, err := app.DataDir(d.flag)
 		if err != nil {
 			return nil, err
 		}
-		if d.opened, err = app.Open(dir); err != nil {
+		if d.opened, err = app.Open(dir, app.WithLog(d.log)); err != nil {
 			return nil, err
 		}
 	}
@@ -96,8 +105,11 @@ func (d *data) close() {
 	}
 }
 
-// runCheck prints the version, where the data lives, and whether it can be used.
+// runCheck prints the version, where the data lives, and whether it can be used. It changes
+// and creates nothing: the data file is read, page by page, read-only; the keyring is read.
+// The sentences go to standard error as a person reads them; the log adds their causes.
 func runCheck(dataDir string, stdout, stderr io.Writer) int {
+	log := app.NewLog(stderr)
 	fmt.Fprintf(stdout, "Twostep %s\n", app.Version)
 	dir, err := app.DataDir(dataDir)
 	if err != nil {
@@ -105,15 +117,20 @@ func runCheck(dataDir string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "Data directory: %s\n", dir)
-	svc, err := app.Open(dir)
-	if err != nil {
-		fmt.Fprintln(stderr, app.Message(err))
+	path := filepath.Join(dir, app.DataFile)
+	switch err := app.CheckData(dir); {
+	case core.IsKind(err, core.KindNotFound):
+		fmt.Fprintf(stdout, "Data file: %s (not made yet: Twostep makes it when its window first opens)\n", path)
+	case err != nil:
+		fmt.Fprintf(stderr, "Data file: %s\n%s\n", path, app.Message(err))
+		log.Report(err)
 		return 1
+	default:
+		fmt.Fprintf(stdout, "Data file: %s (ready)\n", path)
 	}
-	defer svc.Close()
-	fmt.Fprintf(stdout, "Data file: %s (ready)\n", svc.Path)
-	if err := svc.CheckKeyring(); err != nil {
+	if err := app.CheckKeyring(); err != nil {
 		fmt.Fprintln(stderr, app.Message(err))
+		log.Report(err)
 		return 1
 	}
 	fmt.Fprintln(stdout, "Keyring: ready")

@@ -24,7 +24,8 @@ import (
 // by keyboard with xdotool. It creates an account, reads the QR code off a screenshot of the
 // window with zbarimg (the phone's camera), types the code oathtool computes (the phone's
 // authenticator app), closes the backup codes, sees the dashboard say two-step is on, quits
-// with Ctrl+Q, and then asks the engine itself: signing in must now want a code.
+// with Ctrl+Q, starts again and quits with Ctrl+Q from the Username field, and then asks
+// the engine itself: signing in must now want a code.
 //
 // It needs Xvfb, xdotool, ImageMagick's import, zbarimg, oathtool, and a session bus with an
 // unlocked keyring (scripts/test provides one), and tesseract, which reads the screen: the
@@ -101,6 +102,17 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 	w.key("ctrl+q")
 	if err := w.waitExit(10 * time.Second); err != nil {
 		t.Fatalf("after Ctrl+Q: %v", err)
+	}
+
+	// Started again, it opens on the sign-in page with the focus in Username. Ctrl+Q must
+	// quit from there too: Fyne hands a shortcut to a focused text field, not the window.
+	w.start(bin, display, data)
+	w.see("the sign-in page of the second start", `Sign in to Twostep`, 10*time.Second)
+	w.typeText(username)
+	w.see("the username typed into its field", username, 3*time.Second)
+	w.key("ctrl+q")
+	if err := w.waitExit(10 * time.Second); err != nil {
+		t.Fatalf("after Ctrl+Q in the Username field: %v", err)
 	}
 
 	// The engine agrees: the password alone is no longer enough, and a fresh code (the next
@@ -228,14 +240,16 @@ func (w *window) start(bin, display, data string) {
 	if err := w.cmd.Start(); err != nil {
 		t.Fatalf("starting the app: %v", err)
 	}
-	w.exited = make(chan error, 1)
-	go func() { w.exited <- w.cmd.Wait() }()
+	// Each start stops its own process: the test may start the app more than once.
+	cmd, exited := w.cmd, make(chan error, 1)
+	w.exited = exited
+	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() {
 		select {
-		case <-w.exited:
+		case <-exited:
 		default:
-			w.cmd.Process.Kill()
-			<-w.exited
+			cmd.Process.Kill()
+			<-exited
 		}
 	})
 

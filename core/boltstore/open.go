@@ -2,6 +2,7 @@
 package boltstore
 
 import (
+	"crypto/rand"
 	"errors"
 	"io/fs"
 	"os"
@@ -33,11 +34,13 @@ var (
 	bucketThrottle  = []byte("throttle")
 	bucketEvents    = []byte("events")
 	keySchema       = []byte("schema")
+	keyInstall      = []byte("install-key")
 )
 
 // Store is the bbolt implementation of core.Store. Its methods are safe for concurrent use.
 type Store struct {
-	db *bolt.DB
+	db         *bolt.DB
+	installKey []byte
 }
 
 var _ core.Store = (*Store)(nil)
@@ -58,11 +61,31 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.update(initBuckets); err != nil {
+	if err := s.update(func(tx *bolt.Tx) error {
+		if err := initBuckets(tx); err != nil {
+			return err
+		}
+		s.installKey, err = installKey(tx.Bucket(bucketMeta))
+		return err
+	}); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// InstallKey is this data file's random secret (see core.Store).
+func (s *Store) InstallKey() []byte { return s.installKey }
+
+// installKey reads the file's secret, making it the first time (files of Twostep 0.1 have
+// none; their unknown-name buckets, keyed without it, are simply never read again).
+func installKey(meta *bolt.Bucket) ([]byte, error) {
+	if k := meta.Get(keyInstall); len(k) == 32 {
+		return append([]byte(nil), k...), nil
+	}
+	k := make([]byte, 32)
+	rand.Read(k)
+	return k, meta.Put(keyInstall, k)
 }
 
 // Close releases the file, so another Twostep may open it.

@@ -67,7 +67,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := sampleAccount("alice")
-	key := core.NameThrottleKey("bob")
+	key := core.NameThrottleKey(s.InstallKey(), "bob")
 	if err := s.CreateAccount(a, event("1")); err != nil {
 		t.Fatal(err)
 	}

@@ -53,6 +53,11 @@ func (s *Store) AccountByUsername(name string) (a core.Account, err error) {
 			return core.Errorf(core.KindNotFound, "")
 		}
 		a, err = getAccount(tx, core.AccountID(id))
+		if core.IsKind(err, core.KindNotFound) {
+			// The name is known but its record is gone: that is damage, not a stranger's name,
+			// and must not be answered (and counted) as a wrong password.
+			return core.Wrap(core.KindDataCorrupt, errors.New("the username index points at a missing account"))
+		}
 		return err
 	})
 	return a, err

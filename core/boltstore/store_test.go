@@ -260,7 +260,7 @@ func TestUpdateAccountFnPanicIsRaisedNotCorrupt(t *testing.T) {
 
 func TestThrottle(t *testing.T) {
 	s, _ := openTemp(t)
-	key := core.NameThrottleKey("Alice")
+	key := core.NameThrottleKey(s.InstallKey(), "Alice")
 	if got, err := s.Throttle(key); err != nil || got != (core.Throttle{}) {
 		t.Fatalf("Throttle of unknown key = %+v, %v; want zero, nil", got, err)
 	}
@@ -287,7 +287,7 @@ func TestThrottle(t *testing.T) {
 		t.Errorf("throttle bucket holds %d keys after reset, want 0", n)
 	}
 	// A success on a name that never failed stores nothing either.
-	if _, err := s.UpdateThrottle(core.NameThrottleKey("bob"), func(*core.Throttle) {}); err != nil {
+	if _, err := s.UpdateThrottle(core.NameThrottleKey(s.InstallKey(), "bob"), func(*core.Throttle) {}); err != nil {
 		t.Fatal(err)
 	}
 	if n := throttleKeys(t, s); n != 0 {
@@ -350,9 +350,11 @@ func TestIsZeroThrottle(t *testing.T) {
 		want bool
 	}{
 		{core.Throttle{}, true},
-		{core.Throttle{LockedUntil: time.Time{}.In(time.FixedZone("CET", 3600))}, true},
-		{core.Throttle{Failures: 1}, false},
-		{core.Throttle{LockedUntil: t0}, false},
+		{core.Throttle{Counter: core.Counter{LockedUntil: time.Time{}.In(time.FixedZone("CET", 3600))}}, true},
+		{core.Throttle{Codes: core.Counter{LockedUntil: time.Time{}.In(time.FixedZone("CET", 3600))}}, true},
+		{core.Throttle{Counter: core.Counter{Failures: 1}}, false},
+		{core.Throttle{Counter: core.Counter{LockedUntil: t0}}, false},
+		{core.Throttle{Codes: core.Counter{Failures: 1}}, false},
 	}
 	for _, tt := range tests {
 		if got := isZero(tt.th); got != tt.want {

@@ -16,7 +16,7 @@ import (
 func busReady() error {
 	switch os.Getenv("DBUS_SESSION_BUS_ADDRESS") {
 	case "", "autolaunch:":
-		return core.Errorf(core.KindKeyringNoBus, "DBUS_SESSION_BUS_ADDRESS is not set")
+		return &core.Error{Kind: core.KindKeyringNoBus} // no cause: go-keyring was never called
 	}
 	return nil
 }

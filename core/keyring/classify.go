@@ -23,9 +23,6 @@ func classify(err error) error {
 	if errors.As(err, &done) {
 		return err
 	}
-	if errors.Is(err, gokeyring.ErrSetDataTooBig) {
-		return &core.Error{Kind: core.KindInternal, Detail: "the secret is too large for the keyring", Err: err}
-	}
 	return core.Wrap(kindOf(err), err)
 }
 

@@ -43,11 +43,9 @@ func (k *Keyring) Get(id core.AccountID, slot core.Slot) ([]byte, error) {
 	}
 	v, err := base64.StdEncoding.DecodeString(s)
 	if err != nil {
-		return nil, &core.Error{
-			Kind:   core.KindDataCorrupt,
-			Detail: "a secret in the keyring is not in the form Twostep writes; another program may have changed it",
-			Err:    fmt.Errorf("keyring entry %s: %w", user(id, slot), err),
-		}
+		// Another program (or a person in Seahorse) changed it: a keyring problem, never the
+		// data file's, so no one is told to move the data file aside for it.
+		return nil, core.Wrap(core.KindKeyringDamaged, fmt.Errorf("keyring entry %s is not base64: %w", user(id, slot), err))
 	}
 	return v, nil
 }
@@ -82,11 +80,8 @@ func (k *Keyring) Delete(id core.AccountID, slot core.Slot) error {
 func (k *Keyring) Check() error {
 	// Account IDs are hex, so "probe" can never be a real account's entry.
 	_, err := k.Get("probe", "check")
-	if core.IsKind(err, core.KindSecretMissing) {
-		return nil
-	}
-	if err == nil {
-		return nil // someone made the entry; the keyring answered all the same
+	if err == nil || core.IsKind(err, core.KindSecretMissing) || core.IsKind(err, core.KindKeyringDamaged) {
+		return nil // an entry someone made there still shows the keyring answers
 	}
 	return err
 }

@@ -162,7 +162,14 @@ func TestGetCorruptValue(t *testing.T) {
 	}
 	_, err := k.Get(id, core.SlotTOTP)
 	var e *core.Error
-	if !errors.As(err, &e) || e.Kind != core.KindDataCorrupt || e.Detail == "" {
-		t.Fatalf("Get of a non-base64 entry: %v, want data corrupt with a detail", err)
+	if !errors.As(err, &e) || e.Kind != core.KindKeyringDamaged || e.Err == nil {
+		t.Fatalf("Get of a non-base64 entry: %v, want a damaged keyring entry with its cause", err)
+	}
+	// It is the keyring's problem, never the data file's: Check still finds the keyring usable.
+	if err := gokeyring.Set(k.Service(), "probe/check", "not base64!"); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Check(); err != nil {
+		t.Fatalf("Check with a damaged probe entry: %v", err)
 	}
 }
