@@ -18,7 +18,7 @@ type FailedSignIns struct {
 // always among the first.
 func (s *Service) failedSince(id core.AccountID) (FailedSignIns, error) {
 	var f FailedSignIns
-	for n := 16; ; n *= 4 {
+	for n := 4; ; n *= 4 {
 		events, err := s.store.Events(id, n)
 		if err != nil {
 			return FailedSignIns{}, err
