@@ -177,10 +177,15 @@ func signed(ak core.AccountKey, change func(*core.Account) error) func(*core.Acc
 func relocking(k *keys, change func(*core.Account) error) func(*core.Account) error {
 	return func(a *core.Account) error {
 		if a.Keys.Params != k.params || (a.TwoFactor && (k.computer == nil || !a.Keys.Fits(*k.computer))) {
-			return core.Errorf(core.KindNotFound, "Your account was changed in another window. Sign out and sign in again.")
+			return staleSession()
 		}
 		return change(a)
 	}
+}
+
+// staleSession is the answer to a session whose keys the record no longer matches.
+func staleSession() error {
+	return core.Errorf(core.KindNotFound, "Your account was changed in another window. Sign out and sign in again.")
 }
 
 // rewrap is a change confirmed by a code (use spends it) that ends by wrapping the account key

@@ -158,7 +158,7 @@ func (s *Service) checkPassword(k *keys, a core.Account, password string) error 
 		return err
 	}
 	if a.Keys.Params != k.params {
-		return core.Errorf(core.KindNotFound, "Your account was changed in another window. Sign out and sign in again.")
+		return staleSession()
 	}
 	p, err := core.StretchPassword(password, a.Keys.Params)
 	if err != nil {
