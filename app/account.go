@@ -1,7 +1,7 @@
 package app
 
 import (
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // CreateAccount makes an account and signs it in. Its account key is wrapped under the

@@ -3,7 +3,7 @@ package app
 import (
 	"time"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // FailedSignIns is how many sign-ins failed (a wrong password, code or backup code) since

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestBackupCodeStandsInOnce(t *testing.T) {

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // BenchmarkSignInPasswordAndCode is a whole two-step sign-in on a real data file and the

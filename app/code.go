@@ -3,7 +3,7 @@ package app
 import (
 	"fmt"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // SubmitCode answers a sign-in challenge with the 6-digit code from the authenticator app.

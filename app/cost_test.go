@@ -4,8 +4,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // readCounting counts keyring reads; crashSecrets with no crash point counts the writes.

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"testing"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // A keyring write and a bbolt transaction cannot be one transaction. These tests stop a use

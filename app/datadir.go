@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // EnvDataDir names the environment variable that moves the data directory.

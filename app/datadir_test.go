@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 func TestDataDirPrecedence(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"time"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // DeviceInfo is a trusted device as the Security tab lists it.

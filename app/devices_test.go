@@ -3,9 +3,9 @@ package app_test
 import (
 	"testing"
 
-	"twostep/app"
-	"twostep/core"
-	"twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/keyring/keyringtest"
 )
 
 // trusted sets up alice with 2FA, signed in once on this device with "trust this device".

@@ -6,11 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core"
-	"twostep/core/boltstore"
-	"twostep/core/keyring"
-	"twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/boltstore"
+	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/core/keyring/keyringtest"
 )
 
 const (

@@ -3,7 +3,7 @@ package app_test
 import (
 	"time"
 
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // loadSchema1 puts a copy of 0.1's data file under e, 0.1's keyring entries into e's own

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // guessCodes plays a guesser who knows the password and not the phone: from the clock's

@@ -11,8 +11,8 @@ import (
 	gokeyring "github.com/zalando/go-keyring"
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // failingDeletes is the real keyring whose deletes fail, as a locked keyring's do: a narrow

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"twostep/core"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // As a phone would: read the QR code with zbarimg, compute the code with oathtool, and

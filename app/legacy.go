@@ -3,7 +3,7 @@ package app
 import (
 	"bytes"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // A record written by Twostep 0.1 is upgraded at its owner's next successful sign-in, not

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // LogFile is the log's name in the data folder; LogFile+".1" is the one before it.

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // messages are the sentences a person reads for each kind of error. They say what happened

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestEveryKindHasASentenceWithoutRawText(t *testing.T) {

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // ChangePassword sets a new password after the current one (and, with 2FA on, a code or

@@ -12,9 +12,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/app"
-	"twostep/core"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // The four properties of the key hierarchy (issue 7), each a check that runs on a fresh

@@ -8,9 +8,9 @@ import (
 	"os"
 	"testing"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 func testPicture(t *testing.T) []byte {

@@ -1,6 +1,7 @@
 // Package app holds Twostep's use cases: what the window and the command line call.
-// It composes core's rules with a core.Store (bbolt) and core.Secrets (the OS keyring)
-// and hides both behind plain methods that return core errors with kinds.
+// It composes core's rules with a core.Store and core.Secrets that cmd/twostep hands in
+// (the bbolt data file and the OS keyring; app/ imports neither adapter) and hides both
+// behind plain methods that return core errors with kinds.
 package app
 
 import (
@@ -9,8 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"twostep/core"
-	"twostep/core/keyring"
+	"github.com/twostep-app/twostep/core"
 )
 
 // Service is the one entry point for the UI and the CLI. Its methods are safe to call from
@@ -203,13 +203,6 @@ func rewrap(k *keys, use func(*core.Account) error, p core.PasswordKey, params s
 		return a.Keys.Lock(k.account, p, params, second, a.ID)
 	})
 }
-
-// Version is Twostep's version; FyneApp.toml carries the same number.
-const Version = "0.1.0"
-
-// ID is Twostep's application ID: the Fyne app ID (FyneApp.toml's), which names the
-// preferences folder, and the keyring service its secrets are filed under.
-const ID = keyring.Service
 
 func (sess *Session) setPending(secret string) {
 	sess.mu.Lock()

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // ChallengeTTL is how long a sign-in waits for its verification code after the password.

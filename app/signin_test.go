@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestCreateAccountThenSignInWithPasswordOnly(t *testing.T) {

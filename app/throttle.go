@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"sync"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // counter picks which of a throttle's counters an attempt feeds: wrong passwords, or wrong

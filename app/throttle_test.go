@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestWrongPasswordsLockOutAndSurviveRestart(t *testing.T) {

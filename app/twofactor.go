@@ -1,7 +1,7 @@
 package app
 
 import (
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // BeginEnrolment makes a new secret and returns what the person scans or types. The secret

@@ -3,7 +3,7 @@ package app_test
 import (
 	"testing"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // A data file of Twostep 0.1 keeps working: each account signs in as it did, is upgraded in

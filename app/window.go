@@ -4,7 +4,7 @@ import (
 	"errors"
 	"time"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // The window (ui/) depends on this package only. These names let it speak about the

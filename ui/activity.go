@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // activityShown is how much of the activity the full list shows: every failed attempt since

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // backupDialog shows a fresh set of backup codes once, with Save…, Copy and Done. Closing

@@ -6,8 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // Quitting within the minute a copied secret is on the clipboard takes it off, however

@@ -6,8 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // The code step of signing in: Verify waits for six digits, a code typed with a space is

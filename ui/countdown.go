@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // lockout keeps a form's submit button disabled while sign-in is locked, and keeps the

@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // typeCode replaces what a code field holds by typing.

@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // After CodeGuessCap wrong codes in a row the code screen says only a backup code will do

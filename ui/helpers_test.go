@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"twostep/app"
-	"twostep/core"
-	"twostep/core/boltstore"
-	"twostep/core/keyring"
-	"twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/boltstore"
+	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/core/keyring/keyringtest"
 )
 
 const (

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // profileTab edits the personal information and the profile picture.

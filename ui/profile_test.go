@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // The Profile tab: fields are saved through the engine (which refuses a bad email with its

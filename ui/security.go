@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // securityTab is Settings > Security: two-step authentication, backup codes, trusted

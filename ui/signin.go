@@ -8,8 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
-	"twostep/assets"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/assets"
 )
 
 // signInScreen asks for a username and password.

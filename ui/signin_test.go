@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
-	"twostep/core"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // meter is the sign-up or password form's strength bar and the sentence under it.

@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // startPage is what the window shows while Twostep opens its data file and the keyring,

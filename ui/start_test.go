@@ -6,10 +6,10 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"twostep/app"
-	"twostep/core"
-	"twostep/core/boltstore"
-	"twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/boltstore"
+	"github.com/twostep-app/twostep/core/keyring/keyringtest"
 )
 
 // The start page explains why Twostep cannot open, in the engine's sentence, and Retry

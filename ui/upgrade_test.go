@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core/keyring"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // loadSchema1 returns a prepare for newEnvWith that puts a copy of 0.1's data file where

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // The window opens at 900x640 the first time and at the size it was closed with after that.

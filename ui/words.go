@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"twostep/app"
+	"github.com/twostep-app/twostep/app"
 )
 
 // when says a moment the way a device list or activity feed does: "just now", "5 minutes

@@ -13,10 +13,10 @@ import (
 
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"twostep/app"
-	"twostep/assets"
-	"twostep/core"
-	"twostep/ui"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/assets"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -37,19 +37,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *check {
 		return runCheck(*dataDir, stdout, stderr)
 	}
-	if !haveDisplay() {
+	if !haveDisplay(runtime.GOOS, os.Getenv) {
 		fmt.Fprintln(stderr, "Twostep needs a desktop session to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty). Start it from your desktop, or run twostep --check to test the data file and keyring.")
 		return 1
 	}
 	return runWindow(*dataDir, stderr)
 }
 
-// haveDisplay says whether a window can open. On Linux and the BSDs GLFW crashes without
-// a display server, so the absence is caught here and said plainly.
-func haveDisplay() bool {
-	switch runtime.GOOS {
+// haveDisplay says whether a window can open on goos. On Linux and the BSDs GLFW crashes
+// without a display server, so the absence is caught here and said plainly. Windows and
+// macOS always have their one window system, and neither sets DISPLAY.
+func haveDisplay(goos string, getenv func(string) string) bool {
+	switch goos {
 	case "linux", "freebsd", "openbsd", "netbsd":
-		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+		return getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != ""
 	}
 	return true
 }
@@ -70,7 +71,7 @@ type data struct {
 	flag   string
 	log    *app.Log // the causes of what the start page says, for whoever helps
 	mu     sync.Mutex
-	opened *app.Opened
+	opened *opened
 }
 
 func (d *data) open() (*app.Service, error) {
@@ -87,11 +88,11 @@ func (d *data) openLocked() (*app.Service, error) {
 		if err != nil {
 			return nil, err
 		}
-		if d.opened, err = app.Open(dir, app.WithLog(d.log)); err != nil {
+		if d.opened, err = open(dir, d.log); err != nil {
 			return nil, err
 		}
 	}
-	if err := d.opened.CheckKeyring(); err != nil {
+	if err := checkKeyring(); err != nil {
 		return nil, err
 	}
 	return d.opened.Service, nil
@@ -101,7 +102,7 @@ func (d *data) close() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.opened != nil {
-		d.opened.Close()
+		d.opened.close()
 	}
 }
 
@@ -118,7 +119,7 @@ func runCheck(dataDir string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Data directory: %s\n", dir)
 	path := filepath.Join(dir, app.DataFile)
-	switch err := app.CheckData(dir); {
+	switch err := checkData(dir); {
 	case core.IsKind(err, core.KindNotFound):
 		fmt.Fprintf(stdout, "Data file: %s (not made yet: Twostep makes it when its window first opens)\n", path)
 	case err != nil:
@@ -128,7 +129,7 @@ func runCheck(dataDir string, stdout, stderr io.Writer) int {
 	default:
 		fmt.Fprintf(stdout, "Data file: %s (ready)\n", path)
 	}
-	if err := app.CheckKeyring(); err != nil {
+	if err := checkKeyring(); err != nil {
 		fmt.Fprintln(stderr, app.Message(err))
 		log.Report(err)
 		return 1

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core/boltstore"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/boltstore"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 func TestVersion(t *testing.T) {

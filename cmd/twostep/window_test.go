@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -16,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"twostep/app"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // The whole app as a person meets it: the real binary in a real (virtual) X display, driven
@@ -117,11 +118,11 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 
 	// The engine agrees: the password alone is no longer enough, and a fresh code (the next
 	// time step, so it cannot be the one used to turn two-step on) completes the sign-in.
-	opened, err := app.Open(data)
+	opened, err := open(data, app.NewLog(io.Discard))
 	if err != nil {
 		t.Fatalf("opening the data the window left: %v", err)
 	}
-	defer opened.Close()
+	defer opened.close()
 	res, err := opened.SignIn(username, password)
 	if err != nil {
 		t.Fatalf("signing in after the window closed: %v", err)

@@ -11,7 +11,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // Check inspects the data file at path without changing it or creating anything: it opens the

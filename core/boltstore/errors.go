@@ -11,7 +11,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // classify turns an error from bbolt or the file system into a *core.Error whose kind a

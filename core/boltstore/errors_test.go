@@ -9,7 +9,7 @@ import (
 
 	berrors "go.etcd.io/bbolt/errors"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestClassify(t *testing.T) {

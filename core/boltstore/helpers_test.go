@@ -9,7 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 var t0 = time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)

@@ -12,7 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // schemaVersion is the layout this code writes. A file stamped with a higher number came

@@ -12,7 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestOpenMakesPrivateFolderAndFile(t *testing.T) {

@@ -11,7 +11,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 func TestAccountRoundTrip(t *testing.T) {

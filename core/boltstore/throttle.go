@@ -5,7 +5,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // Throttle returns the failure state stored under key; none stored is the zero Throttle.

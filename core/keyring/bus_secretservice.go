@@ -7,7 +7,7 @@ package keyring
 import (
 	"os"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // busReady refuses before go-keyring is called when there is no session bus address:

@@ -19,9 +19,9 @@ import (
 
 	dbus "github.com/godbus/dbus/v5"
 
-	"twostep/core"
-	"twostep/core/keyring"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // childEnv makes the test binary run one Check and print its kind. The bus tests

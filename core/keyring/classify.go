@@ -8,7 +8,7 @@ import (
 	dbus "github.com/godbus/dbus/v5"
 	gokeyring "github.com/zalando/go-keyring"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // classify turns what go-keyring (and godbus beneath it) returns into a *core.Error

@@ -12,7 +12,7 @@ import (
 	dbus "github.com/godbus/dbus/v5"
 	gokeyring "github.com/zalando/go-keyring"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
 // The one place a fake is fine: errors made up to match what go-keyring and godbus

@@ -8,10 +8,12 @@ import (
 
 	gokeyring "github.com/zalando/go-keyring"
 
-	"twostep/core"
+	"github.com/twostep-app/twostep/core"
 )
 
-// Service is the keyring service name the app stores its secrets under.
+// Service is the keyring service name the app stores its secrets under. It was Twostep's
+// app ID until 0.2 and is kept as it is: the secrets already stored are filed under it, and
+// renaming it would lock every existing account out of its computer key.
 const Service = "io.twostep.desktop"
 
 // Keyring is a core.Secrets backed by the OS keyring. It holds no state but the

@@ -9,9 +9,9 @@ import (
 
 	gokeyring "github.com/zalando/go-keyring"
 
-	"twostep/core"
-	"twostep/core/keyring/keyringtest"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 var slots = append([]core.Slot{core.SlotComputerKey}, core.LegacySlots...)

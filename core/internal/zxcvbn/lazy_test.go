@@ -4,7 +4,7 @@ import (
 	"sync"
 	"testing"
 
-	"twostep/core/internal/zxcvbn/frequency"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/frequency"
 )
 
 // The word lists are not built at start-up, and the first callers, racing, all get the

@@ -3,10 +3,10 @@ package zxcvbn
 import (
 	"time"
 
-	"twostep/core/internal/zxcvbn/match"
-	"twostep/core/internal/zxcvbn/matching"
-	"twostep/core/internal/zxcvbn/scoring"
-	zxcvbnmath "twostep/core/internal/zxcvbn/utils/math"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/matching"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/scoring"
+	zxcvbnmath "github.com/twostep-app/twostep/core/internal/zxcvbn/utils/math"
 )
 
 // PasswordStrength takes a password, userInputs and optional filters and returns a MinEntropyMatch

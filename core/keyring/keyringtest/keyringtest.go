@@ -9,8 +9,8 @@ import (
 
 	gokeyring "github.com/zalando/go-keyring"
 
-	"twostep/core/keyring"
-	"twostep/core/testenv"
+	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // Require returns an adapter on a service name of its own, after checking that the

@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"log"
 
-	"twostep/core/internal/zxcvbn/data"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/data"
 )
 
 // Graph holds information about different graphs

@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"unicode"
 
-	"twostep/core/internal/zxcvbn/adjacency"
-	"twostep/core/internal/zxcvbn/match"
-	zxcvbnmath "twostep/core/internal/zxcvbn/utils/math"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/adjacency"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
+	zxcvbnmath "github.com/twostep-app/twostep/core/internal/zxcvbn/utils/math"
 )
 
 const (

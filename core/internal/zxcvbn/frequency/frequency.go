@@ -5,7 +5,7 @@ import (
 	"log"
 	"sync"
 
-	"twostep/core/internal/zxcvbn/data"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/data"
 )
 
 // List holds a frequency list

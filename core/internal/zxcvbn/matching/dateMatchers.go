@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"twostep/core/internal/zxcvbn/entropy"
-	"twostep/core/internal/zxcvbn/match"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/entropy"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
 )
 
 const (

@@ -4,9 +4,9 @@ import (
 	"sort"
 	"sync"
 
-	"twostep/core/internal/zxcvbn/adjacency"
-	"twostep/core/internal/zxcvbn/frequency"
-	"twostep/core/internal/zxcvbn/match"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/adjacency"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/frequency"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
 )
 
 var (

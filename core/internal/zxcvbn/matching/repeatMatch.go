@@ -3,8 +3,8 @@ package matching
 import (
 	"strings"
 
-	"twostep/core/internal/zxcvbn/entropy"
-	"twostep/core/internal/zxcvbn/match"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/entropy"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
 )
 
 const repeatMatcherName = "REPEAT"

@@ -3,9 +3,9 @@ package matching
 import (
 	"strings"
 
-	"twostep/core/internal/zxcvbn/adjacency"
-	"twostep/core/internal/zxcvbn/entropy"
-	"twostep/core/internal/zxcvbn/match"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/adjacency"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/entropy"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
 )
 
 const spatialMatcherName = "SPATIAL"

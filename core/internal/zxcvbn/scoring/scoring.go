@@ -5,9 +5,9 @@ import (
 	"math"
 	"sort"
 
-	"twostep/core/internal/zxcvbn/entropy"
-	"twostep/core/internal/zxcvbn/match"
-	zxcvbnmath "twostep/core/internal/zxcvbn/utils/math"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/entropy"
+	"github.com/twostep-app/twostep/core/internal/zxcvbn/match"
+	zxcvbnmath "github.com/twostep-app/twostep/core/internal/zxcvbn/utils/math"
 )
 
 const (
