@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/twostep-app/twostep/core"
 )
@@ -14,7 +15,8 @@ const EnvDataDir = "TWOSTEP_DATA_DIR"
 const DataFile = "twostep.db"
 
 // DataDir picks where Twostep keeps its file: the --data-dir flag, else $TWOSTEP_DATA_DIR,
-// else the per-user config directory (~/.config/twostep on Linux).
+// else a folder in the per-user config directory: ~/.config/twostep on Linux,
+// %AppData%\Twostep on Windows.
 func DataDir(flag string) (string, error) {
 	if flag != "" {
 		return filepath.Abs(flag)
@@ -26,5 +28,15 @@ func DataDir(flag string) (string, error) {
 	if err != nil {
 		return "", core.Errorf(core.KindDataReadOnly, "No home folder is set, so there is nowhere to keep Twostep's data; use --data-dir.")
 	}
-	return filepath.Join(base, "twostep"), nil
+	return filepath.Join(base, folderName()), nil
+}
+
+// folderName is the data folder's name in the config directory. Windows programs name
+// theirs as the program's name is written (%AppData%\Twostep); Unix ones use lower case.
+// (No Windows user of Twostep had data yet when this was chosen, so nothing moves.)
+func folderName() string {
+	if runtime.GOOS == "windows" {
+		return "Twostep"
+	}
+	return "twostep"
 }

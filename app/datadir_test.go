@@ -2,21 +2,26 @@ package app_test
 
 import (
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 func TestDataDirPrecedence(t *testing.T) {
-	home := t.TempDir()
+	home := testenv.TempDir(t)
+	cfg := filepath.Join(home, "cfg")
 	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "cfg"))
+	t.Setenv("XDG_CONFIG_HOME", cfg) // where os.UserConfigDir looks on Linux
+	t.Setenv("APPDATA", cfg)         // and on Windows
+	flagDir, envDir := filepath.Join(home, "flagdir"), filepath.Join(home, "envdir")
 	tests := []struct {
 		name, flag, env, want string
 	}{
-		{"flag wins", "/tmp/flagdir", "/tmp/envdir", "/tmp/flagdir"},
-		{"then the environment", "", "/tmp/envdir", "/tmp/envdir"},
-		{"then the config folder", "", "", filepath.Join(home, "cfg", "twostep")},
+		{"flag wins", flagDir, envDir, flagDir},
+		{"then the environment", "", envDir, envDir},
+		{"then the config folder", "", "", defaultDataDir(home, cfg)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -27,4 +32,17 @@ func TestDataDirPrecedence(t *testing.T) {
 			}
 		})
 	}
+}
+
+// defaultDataDir is where the data folder goes when nothing moves it, on the system the test
+// runs on, with the config folder at cfg: Windows spells an application's folder as its name
+// is written (%AppData%\Twostep); elsewhere the name stays in lower case, as it always was.
+func defaultDataDir(home, cfg string) string {
+	switch runtime.GOOS {
+	case "windows":
+		return filepath.Join(cfg, "Twostep")
+	case "darwin": // os.UserConfigDir does not read $XDG_CONFIG_HOME there
+		return filepath.Join(home, "Library", "Application Support", "twostep")
+	}
+	return filepath.Join(cfg, "twostep")
 }

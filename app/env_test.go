@@ -11,6 +11,7 @@ import (
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 const (
@@ -47,7 +48,7 @@ type env struct {
 func newEnv(t testing.TB) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
-	e := &env{t: t, path: filepath.Join(t.TempDir(), app.DataFile), secrets: kr, kr: kr,
+	e := &env{t: t, path: filepath.Join(testenv.TempDir(t), app.DataFile), secrets: kr, kr: kr,
 		clock: &clock{t: time.Unix(1_800_000_010, 0)}}
 	e.open()
 	t.Cleanup(func() { e.db.Close() })

@@ -13,6 +13,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/private/privatetest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // failingDeletes is the real keyring whose deletes fail, as a locked keyring's do: a narrow
@@ -92,7 +94,7 @@ func TestMissingRecordIsDamageNotAWrongPassword(t *testing.T) {
 // is ever written.
 func TestLogHoldsCausesNotSecrets(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
+	dir := testenv.TempDir(t)
 	log := app.NewLog(&bytes.Buffer{})
 	must(t, log.AttachFile(dir))
 	defer log.Close()
@@ -105,9 +107,7 @@ func TestLogHoldsCausesNotSecrets(t *testing.T) {
 	if !strings.Contains(text, "IsLocked") || !strings.Contains(text, "invalid page type") || strings.Contains(text, "wrong credentials") {
 		t.Fatalf("log: %q", text)
 	}
-	if info, _ := os.Stat(filepath.Join(dir, app.LogFile)); info.Mode().Perm() != 0o600 {
-		t.Fatalf("log mode %v, want 0600", info.Mode().Perm())
-	}
+	privatetest.WantPrivate(t, filepath.Join(dir, app.LogFile), 0o600)
 	for range 20000 { // well past the cap
 		log.Report(core.Wrap(core.KindInternal, errors.New(strings.Repeat("x", 100))))
 	}

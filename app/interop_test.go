@@ -24,7 +24,7 @@ func TestAuthenticatorAppInterop(t *testing.T) {
 	must(t, err)
 	png, err := enr.QRPNG(256)
 	must(t, err)
-	qrFile := filepath.Join(t.TempDir(), "qr.png")
+	qrFile := filepath.Join(testenv.TempDir(t), "qr.png")
 	must(t, os.WriteFile(qrFile, png, 0o600))
 
 	out, err := exec.Command(zbarimg, "--raw", "-q", qrFile).Output()

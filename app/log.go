@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/private"
 )
 
 // LogFile is the log's name in the data folder; LogFile+".1" is the one before it.
@@ -33,7 +34,7 @@ func NewLog(w io.Writer) *Log {
 	return &Log{Logger: slog.New(slog.NewTextHandler(out, nil)), out: out}
 }
 
-// AttachFile also logs to LogFile in dir, made owner-only.
+// AttachFile also logs to LogFile in dir, made owner-only (core/private says how on Windows).
 func (l *Log) AttachFile(dir string) error { return l.out.attach(filepath.Join(dir, LogFile)) }
 
 // Close closes the file, if one was attached.
@@ -76,7 +77,7 @@ func (w *logWriter) attach(path string) error {
 }
 
 func (w *logWriter) open() error {
-	f, err := os.OpenFile(w.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := private.OpenFile(w.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE)
 	if err != nil {
 		return err
 	}
@@ -86,7 +87,7 @@ func (w *logWriter) open() error {
 		return err
 	}
 	w.file, w.size = f, info.Size()
-	return f.Chmod(0o600) // a file made by hand, or before, is made owner-only too
+	return private.Restrict(f) // a file made by hand, or before, is made owner-only too
 }
 
 func (w *logWriter) Write(p []byte) (int, error) {

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -14,29 +13,10 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // The four properties of the key hierarchy (issue 7), each a check that runs on a fresh
 // account and on accounts upgraded from Twostep 0.1.
-
-// keyringDump is every value Twostep keeps under the env's keyring service, read out by
-// another program (secret-tool), as any process of the desktop user could.
-func keyringDump(t *testing.T, e *env) []string {
-	t.Helper()
-	tool := testenv.NeedTool(t, "secret-tool")
-	out, err := exec.Command(tool, "search", "--all", "--unlock", "service", e.kr.Service()).CombinedOutput()
-	if err != nil && len(out) > 0 {
-		t.Fatalf("secret-tool: %v: %s", err, out)
-	}
-	var values []string
-	for _, line := range strings.Split(string(out), "\n") {
-		if v, ok := strings.CutPrefix(line, "secret = "); ok {
-			values = append(values, v)
-		}
-	}
-	return values
-}
 
 // candidates are every key a keyring value could be taken for: the text, its decoded bytes,
 // each 32-byte window of them, and a computer key's parts.

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/private/privatetest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // The backup codes dialog: Save… suggests a file name in the real save dialog, writes an
@@ -86,27 +88,19 @@ func TestBackupCodesDialog(t *testing.T) {
 
 	t.Run("Save… writes a private file", func(t *testing.T) {
 		e := e.in(t)
-		path := filepath.Join(t.TempDir(), name)
+		path := filepath.Join(testenv.TempDir(t), name)
 		// A file others can read is already there: saving over it must not keep its mode.
 		if err := os.WriteFile(path, []byte("an older list\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.Chmod(path, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		privatetest.Loosen(t, path, 0o644)
 		asked := e.saveTo(path)
 		e.tap("Save…")
 		if *asked != name {
 			t.Errorf("the save dialog was asked for %q, want %q", *asked, name)
 		}
 		e.wantSays("Saved to " + path + ".")
-		info, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if info.Mode().Perm() != 0o600 {
-			t.Errorf("the saved file has mode %v, want 0600", info.Mode().Perm())
-		}
+		privatetest.WantPrivate(t, path, 0o600)
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -45,7 +46,7 @@ func (u *UI) dialogSize() fyne.Size {
 func writePrivate(w fyne.URIWriteCloser, text string) (string, error) {
 	where := w.URI().String()
 	if w.URI().Scheme() == "file" {
-		where = w.URI().Path()
+		where = localPath(w.URI())
 	}
 	if _, err := w.Write([]byte(text)); err != nil {
 		w.Close()
@@ -54,14 +55,18 @@ func writePrivate(w fyne.URIWriteCloser, text string) (string, error) {
 	return where, w.Close()
 }
 
+// localPath is the path of a file URI as this system writes it. A URI's path has forward
+// slashes everywhere, and a person on Windows reads C:\Users\..., not C:/Users/....
+func localPath(u fyne.URI) string { return filepath.FromSlash(u.Path()) }
+
 // fileProblem says why a file could not be written, in words a person can act on.
 func fileProblem(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrPermission):
 		return "you do not have permission to write there."
-	case errors.Is(err, syscall.ENOSPC):
+	case errors.Is(err, syscall.ENOSPC), diskFull(err):
 		return "the disk is full."
-	case errors.Is(err, syscall.EROFS):
+	case errors.Is(err, syscall.EROFS), writeProtected(err):
 		return "that place is read-only."
 	default:
 		return "the file could not be written."

@@ -16,6 +16,7 @@ import (
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 const (
@@ -117,7 +118,7 @@ func newEnv(t *testing.T) *env {
 func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *clock)) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
-	path := filepath.Join(t.TempDir(), app.DataFile)
+	path := filepath.Join(testenv.TempDir(t), app.DataFile)
 	c := newClock()
 	if prepare != nil {
 		prepare(path, kr, c)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"os"
 	"runtime"
 	"syscall"
 	"testing"
@@ -51,5 +52,12 @@ func withoutOverride(f func()) error {
 	return <-errs
 }
 
-// skipWithoutReadOnly: on Linux withoutOverride makes any folder's permissions count.
-func skipWithoutReadOnly(*testing.T) {}
+// readOnlyFolder takes write permission away from dir until the test ends. It counts even
+// for root: the write is made inside withoutOverride.
+func readOnlyFolder(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+}

@@ -1,10 +1,9 @@
-//go:build !linux
+//go:build !linux && !windows
 
 package ui
 
 import (
 	"os"
-	"runtime"
 	"testing"
 )
 
@@ -15,10 +14,15 @@ func withoutOverride(f func()) error {
 	return nil
 }
 
-// skipWithoutReadOnly skips a test that needs a read-only folder where there is none to
-// be had: Windows ignores a folder's read-only flag, and root ignores permissions.
-func skipWithoutReadOnly(t *testing.T) {
-	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+// readOnlyFolder takes write permission away from dir until the test ends, or skips the
+// test as root, whom permissions do not stop.
+func readOnlyFolder(t *testing.T, dir string) {
+	t.Helper()
+	if os.Geteuid() == 0 {
 		t.Skip("no read-only folder here")
 	}
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
 }

@@ -30,7 +30,7 @@ func (e *env) scanQR(user string) string {
 	if len(imgs) != 1 {
 		e.t.Fatalf("want one drawn image (the QR code) in the dialog, found %d", len(imgs))
 	}
-	file := filepath.Join(e.t.TempDir(), "qr.png")
+	file := filepath.Join(testenv.TempDir(e.t), "qr.png")
 	writePNG(e.t, file, imgs[0].Image)
 	out, err := exec.Command(zbarimg, "--raw", "-q", file).Output()
 	if err != nil {

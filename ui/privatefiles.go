@@ -8,9 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage/repository"
+
+	"github.com/twostep-app/twostep/core/private"
 )
 
 // Fyne's save dialog opens the chosen file itself, before Twostep sees it: its file
@@ -79,17 +82,17 @@ func (w *privateWriter) Close() error {
 		return os.ErrClosed
 	}
 	w.closed = true
-	err := writeReplacing(w.uri.Path(), w.buf.Bytes())
+	err := writeReplacing(localPath(w.uri), w.buf.Bytes())
 	clear(w.buf.Bytes()) // the codes need not linger in this copy
 	return err
 }
 
 // writeReplacing puts data at path through a new owner-only file in the same folder,
-// renamed over path once complete. Nobody else can open the new file (0600 from the
-// first byte, created exclusively, never through a symlink); the rename replaces whatever
-// is at path, a symlink included, rather than writing through it; and a reader of path
-// sees the old file or the whole new one, never a part. If anything fails, the new file
-// goes and path is untouched.
+// renamed over path once complete. Nobody else can open the new file (private from the
+// first byte, created exclusively, never through a symlink: see core/private); the rename
+// replaces whatever is at path, a symlink included, rather than writing through it; and a
+// reader of path sees the old file or the whole new one, never a part. If anything fails,
+// the new file goes and path is untouched.
 func writeReplacing(path string, data []byte) error {
 	f, tmp, err := createPrivate(filepath.Dir(path), filepath.Base(path))
 	if err != nil {
@@ -103,10 +106,23 @@ func writeReplacing(path string, data []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp, path)
+		err = replace(tmp, path)
 	}
 	if err != nil {
 		os.Remove(tmp)
+	}
+	return err
+}
+
+// replace renames tmp over path. A folder at path is named as the cause: Windows refuses
+// to replace one with "access denied", which would send a person looking for a permission
+// they have.
+func replace(tmp, path string) error {
+	err := rename(tmp, path)
+	if err != nil {
+		if info, serr := os.Lstat(path); serr == nil && info.IsDir() {
+			return &os.LinkError{Op: "rename", Old: tmp, New: path, Err: syscall.EISDIR}
+		}
 	}
 	return err
 }
@@ -116,7 +132,7 @@ func writeReplacing(path string, data []byte) error {
 func createPrivate(dir, name string) (*os.File, string, error) {
 	for range 20 {
 		tmp := filepath.Join(dir, "."+name+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
-		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow, 0o600)
+		f, err := private.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow)
 		if !errors.Is(err, fs.ErrExist) {
 			return f, tmp, err
 		}

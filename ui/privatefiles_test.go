@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -15,6 +14,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/storage/repository"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/twostep-app/twostep/core/private/privatetest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // lastFolder is the preference in which Fyne's file dialog remembers the folder it showed
@@ -32,7 +34,7 @@ func TestBackupCodesSavedPrivately(t *testing.T) {
 	e.u.showBackupCodes(codes, "", nil)
 	e.settle()
 	const name = "twostep-backup-codes-alice.txt"
-	finished := onDisk{mode: 0o600, text: backupFile(alice, codes, e.clock.Now())}
+	finished := onDisk{access: ownerOnly, text: backupFile(alice, codes, e.clock.Now())}
 
 	for _, tc := range []struct {
 		name string
@@ -42,7 +44,7 @@ func TestBackupCodesSavedPrivately(t *testing.T) {
 		{"a new file", func(*testing.T, string, string) {}},
 		{"over an older file others could read", func(t *testing.T, path, _ string) {
 			must(t, os.WriteFile(path, []byte("an older list\n"), 0o644))
-			must(t, os.Chmod(path, 0o644))
+			privatetest.Loosen(t, path, 0o644)
 		}},
 		{"over a symlink to someone else's file", func(t *testing.T, path, elsewhere string) {
 			target := filepath.Join(elsewhere, "someone-elses.txt")
@@ -55,7 +57,7 @@ func TestBackupCodesSavedPrivately(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := e.in(t)
-			dir, elsewhere := t.TempDir(), t.TempDir()
+			dir, elsewhere := testenv.TempDir(t), testenv.TempDir(t)
 			path := filepath.Join(dir, name)
 			tc.plant(t, path, elsewhere)
 			before, _ := peek(path)
@@ -115,11 +117,8 @@ func TestBackupCodesSaveFailsCleanly(t *testing.T) {
 		prepare func(t *testing.T, dir, path string)
 		why     string
 	}{
-		{"into a read-only folder", func(t *testing.T, dir, _ string) {
-			skipWithoutReadOnly(t)
-			must(t, os.Chmod(dir, 0o500))
-			t.Cleanup(func() { os.Chmod(dir, 0o700) })
-		}, "you do not have permission to write there."},
+		{"into a read-only folder", func(t *testing.T, dir, _ string) { readOnlyFolder(t, dir) },
+			"you do not have permission to write there."},
 		// Fyne's dialog refuses a folder's name; a folder made there after it closed is not.
 		{"over a folder made at the chosen name", func(t *testing.T, _, path string) {
 			must(t, os.Mkdir(path, 0o700))
@@ -128,7 +127,7 @@ func TestBackupCodesSaveFailsCleanly(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := e.in(t)
-			dir := t.TempDir()
+			dir := testenv.TempDir(t)
 			path := filepath.Join(dir, name)
 			tc.prepare(t, dir, path)
 			listed := folder(t, dir)
@@ -194,7 +193,7 @@ func TestPrivateFilesKeepTheRepositorysCapabilities(t *testing.T) {
 			t.Errorf("the driver's file repository is a %s: %v; the wrapper: %v", c.name, c.has(orig), c.has(wrapped))
 		}
 	}
-	w, err := storage.Writer(storage.NewFileURI(filepath.Join(t.TempDir(), "x.txt")))
+	w, err := storage.Writer(storage.NewFileURI(filepath.Join(testenv.TempDir(t), "x.txt")))
 	if _, ok := w.(*privateWriter); !ok || err != nil {
 		t.Fatalf("storage.Writer gives %T, %v; want a private writer", w, err)
 	}
@@ -209,25 +208,26 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// onDisk is what another user could see at a name: a symlink's target, or a file's
-// permissions and text.
+// onDisk is what another user could see at a name: a symlink's target, or who may read a
+// file (its mode on Unix, its DACL on Windows: see access) and its text.
 type onDisk struct {
-	link string
-	mode fs.FileMode
-	text string
+	link   string
+	access string
+	others bool // whether others may read it
+	text   string
 }
 
 func (d onDisk) String() string {
 	if d.link != "" {
 		return "a symlink to " + d.link
 	}
-	return fmt.Sprintf("%v %q", d.mode, d.text)
+	return fmt.Sprintf("%s %q", d.access, d.text)
 }
 
-// peek reads what is at path without following a symlink, as one consistent view: the
-// mode and the text of the same file, even while it is being replaced.
+// peek reads what is at path without following a symlink, as one consistent view: who may
+// read the file and its text, of the same file, even while it is being replaced.
 func peek(path string) (onDisk, bool) {
-	f, err := os.OpenFile(path, os.O_RDONLY|noFollow, 0)
+	f, err := openNoFollow(path)
 	if err != nil {
 		if target, lerr := os.Readlink(path); lerr == nil {
 			return onDisk{link: target}, true
@@ -235,12 +235,12 @@ func peek(path string) (onDisk, bool) {
 		return onDisk{}, false // nothing there (now)
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	who, others, err := access(f)
 	if err != nil {
 		return onDisk{}, false
 	}
 	text, _ := io.ReadAll(f)
-	return onDisk{mode: info.Mode(), text: string(text)}, true
+	return onDisk{access: who, others: others, text: string(text)}, true
 }
 
 // folder is what dir holds, by name.
@@ -280,7 +280,7 @@ func watchFolder(dir, name string, before, finished onDisk) (stop func() []strin
 				case !ok:
 				case en.Name() == name && d != before && d != finished:
 					seen[fmt.Sprintf("%s holding %v", name, d)] = true
-				case en.Name() != name && d.link == "" && d.mode.Perm()&0o077 != 0:
+				case en.Name() != name && d.link == "" && d.others:
 					seen[fmt.Sprintf("%s, which others may read, holding %q", en.Name(), d.text)] = true
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // The Profile tab: fields are saved through the engine (which refuses a bad email with its
@@ -46,7 +47,7 @@ func TestProfileTab(t *testing.T) {
 		t.Errorf("the top bar shows initials %q, want AL", bar.initials)
 	}
 
-	dir := t.TempDir()
+	dir := testenv.TempDir(t)
 	png, notPNG := filepath.Join(dir, "me.png"), filepath.Join(dir, "me.txt")
 	pic := picture(t)
 	if err := os.WriteFile(png, pic, 0o600); err != nil {

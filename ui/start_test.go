@@ -10,6 +10,7 @@ import (
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // The start page explains why Twostep cannot open, in the engine's sentence, and Retry
@@ -40,7 +41,7 @@ func TestStartPageExplainsAndRetries(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			kr := keyringtest.Require(t)
-			path := filepath.Join(t.TempDir(), app.DataFile)
+			path := filepath.Join(testenv.TempDir(t), app.DataFile)
 			c := newClock()
 			var locked bool
 			var opened *boltstore.Store

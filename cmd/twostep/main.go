@@ -19,7 +19,12 @@ import (
 	"github.com/twostep-app/twostep/ui"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	if len(os.Args) > 1 {
+		attachConsole() // only the command-line uses print; the window has no need of a console
+	}
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("twostep", flag.ContinueOnError)

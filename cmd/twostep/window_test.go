@@ -219,7 +219,6 @@ func (w *window) start(bin, display, data string) {
 	t := w.t
 	t.Helper()
 	home := t.TempDir()
-	w.display = display
 	env := []string{
 		"PATH=" + os.Getenv("PATH"),
 		"DISPLAY=" + display,
@@ -235,14 +234,23 @@ func (w *window) start(bin, display, data string) {
 	if v := os.Getenv("XDG_RUNTIME_DIR"); v != "" {
 		env = append(env, "XDG_RUNTIME_DIR="+v)
 	}
-	w.cmd = exec.Command(bin)
-	w.cmd.Env = env
-	w.cmd.Stdout, w.cmd.Stderr = &w.output, &w.output
-	if err := w.cmd.Start(); err != nil {
+	cmd := exec.Command(bin)
+	cmd.Env = env
+	w.run(cmd, display)
+}
+
+// run starts cmd, the app or a launcher that runs it (wine), with the window on display,
+// and waits for the window.
+func (w *window) run(cmd *exec.Cmd, display string) {
+	t := w.t
+	t.Helper()
+	w.cmd, w.display = cmd, display
+	cmd.Stdout, cmd.Stderr = &w.output, &w.output
+	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting the app: %v", err)
 	}
 	// Each start stops its own process: the test may start the app more than once.
-	cmd, exited := w.cmd, make(chan error, 1)
+	exited := make(chan error, 1)
 	w.exited = exited
 	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() {

@@ -10,13 +10,14 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 // busyDB is a closed data file with an account, a throttle entry and enough activity that the
 // account's events live on pages of their own, which opening the file never reads.
 func busyDB(t *testing.T) (string, core.Account) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "twostep.db")
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +128,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckCreatesNothing(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "not yet")
+	dir := filepath.Join(testenv.TempDir(t), "not yet")
 	err := Check(filepath.Join(dir, "twostep.db"))
 	wantKind(t, err, core.KindNotFound)
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {

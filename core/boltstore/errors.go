@@ -37,7 +37,7 @@ func classify(err error) error {
 	// fs.ErrPermission covers EACCES and EPERM; EPERM is what an immutable file gives.
 	// A full disk reads the same to a person: nothing can be written until space is freed.
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS),
-		errors.Is(err, syscall.ENOSPC), errors.Is(err, berrors.ErrDatabaseReadOnly):
+		errors.Is(err, syscall.ENOSPC), errors.Is(err, berrors.ErrDatabaseReadOnly), cannotWrite(err):
 		kind = core.KindDataReadOnly
 	}
 	return core.Wrap(kind, err)

@@ -16,11 +16,12 @@ func TestClassify(t *testing.T) {
 	pathErr := func(errno syscall.Errno) error {
 		return &fs.PathError{Op: "open", Path: "/x/twostep.db", Err: errno}
 	}
-	tests := []struct {
+	type test struct {
 		name string
 		err  error
 		want core.Kind
-	}{
+	}
+	tests := []test{
 		{"lock timeout", berrors.ErrTimeout, core.KindAlreadyRunning},
 		{"not a database", berrors.ErrInvalid, core.KindDataCorrupt},
 		{"bad checksum", berrors.ErrChecksum, core.KindDataCorrupt},
@@ -36,6 +37,9 @@ func TestClassify(t *testing.T) {
 		{"disk full", pathErr(syscall.ENOSPC), core.KindDataReadOnly},
 		{"not open", berrors.ErrDatabaseNotOpen, core.KindInternal},
 		{"anything else", errors.New("boom"), core.KindInternal},
+	}
+	for _, e := range systemErrnos {
+		tests = append(tests, test{e.name, pathErr(e.errno), e.want})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,8 +1,6 @@
 package boltstore
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -10,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 var t0 = time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
@@ -17,7 +16,7 @@ var t0 = time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
 // openTemp opens a fresh store in a temporary folder and closes it when the test ends.
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "twostep.db")
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -85,22 +84,4 @@ func rawUpdate(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
 	if err := db.Update(fn); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// makeReadOnly takes write permission away from path (a file or a folder). Root ignores
-// permission bits, so as root the file is made immutable instead; where chattr cannot do
-// that, the test is skipped and TestClassify still covers the mapping.
-func makeReadOnly(t *testing.T, path string, mode os.FileMode) {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		if err := os.Chmod(path, mode); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(path, 0o700) })
-		return
-	}
-	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
-		t.Skipf("running as root and chattr +i failed (%v: %s); covered by TestClassify", err, out)
-	}
-	t.Cleanup(func() { exec.Command("chattr", "-i", path).Run() })
 }

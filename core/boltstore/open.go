@@ -13,6 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/private"
 )
 
 // schemaVersion is the layout this code writes. A file stamped with a higher number came
@@ -45,7 +46,8 @@ type Store struct {
 
 var _ core.Store = (*Store)(nil)
 
-// Open opens the data file at path, creating it (0600) and its folder (0700) if needed.
+// Open opens the data file at path, creating it and its folder private (0600 and 0700 on
+// Unix, a DACL for this user alone on Windows: see core/private) if needed.
 // Failures are *core.Error: KindAlreadyRunning when another Twostep holds the file,
 // KindDataCorrupt, KindDataReadOnly or KindDataTooNew when it cannot be used.
 func Open(path string) (*Store, error) {
@@ -57,7 +59,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db}
-	if err := tightenMode(path); err != nil {
+	if err := classify(private.Tighten(path)); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -97,10 +99,7 @@ func makeDir(dir string) error {
 	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
 		return classify(err)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return classify(err)
-	}
-	return classify(os.Chmod(dir, 0o700)) // in case the umask took owner bits
+	return classify(private.MkdirAll(dir))
 }
 
 // openDB opens and locks the bbolt file. bbolt can panic on a damaged file after it has
@@ -109,8 +108,8 @@ func makeDir(dir string) error {
 // has closed the file already, and releasing it again is harmless.)
 func openDB(path string) (*bolt.DB, error) {
 	var file *os.File
-	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
+	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, _ os.FileMode) (*os.File, error) {
+		f, err := private.OpenFile(name, flag)
 		file = f
 		return f, err
 	}}
@@ -126,19 +125,6 @@ func openDB(path string) (*bolt.DB, error) {
 		return nil, err
 	}
 	return db, nil
-}
-
-// tightenMode drops group and other bits from a file that has them. It never adds bits:
-// a file made read-only on purpose stays read-only.
-func tightenMode(path string) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return classify(err)
-	}
-	if perm := info.Mode().Perm(); perm&0o077 != 0 {
-		return classify(os.Chmod(path, perm&^0o077))
-	}
-	return nil
 }
 
 // initBuckets checks the schema stamp before writing anything, then creates what is missing.

@@ -13,55 +13,42 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/private/privatetest"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 func TestOpenMakesPrivateFolderAndFile(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "new", "twostep")
+	dir := filepath.Join(testenv.TempDir(t), "new", "twostep")
 	path := filepath.Join(dir, "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	assertMode(t, dir, 0o700)
-	assertMode(t, path, 0o600)
+	privatetest.WantPrivate(t, dir, 0o700)
+	privatetest.WantPrivate(t, path, 0o600)
 }
 
 func TestOpenTightensLooseFileButNotFolder(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.Chmod(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir := testenv.TempDir(t)
+	privatetest.Loosen(t, dir, 0o755)
 	path := filepath.Join(dir, "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	if err := os.Chmod(path, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	privatetest.Loosen(t, path, 0o644)
 	if s, err = Open(path); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	assertMode(t, path, 0o600)
-	assertMode(t, dir, 0o755) // the person's own folder is theirs to set
-}
-
-func assertMode(t *testing.T, path string, want os.FileMode) {
-	t.Helper()
-	info, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := info.Mode().Perm(); got != want {
-		t.Errorf("%s has mode %o, want %o", path, got, want)
-	}
+	privatetest.WantPrivate(t, path, 0o600)
+	privatetest.WantLoose(t, dir, 0o755) // the person's own folder is theirs to set
 }
 
 func TestReopenKeepsData(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "twostep.db")
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +122,7 @@ func TestOpenCorrupt(t *testing.T) {
 	}
 	for name, content := range tests {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "twostep.db")
+			path := filepath.Join(testenv.TempDir(t), "twostep.db")
 			if err := os.WriteFile(path, content, 0o600); err != nil {
 				t.Fatal(err)
 			}
@@ -213,7 +200,7 @@ func TestOpenSchema(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.stored, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "twostep.db")
+			path := filepath.Join(testenv.TempDir(t), "twostep.db")
 			// Only a meta bucket, so a write by the failed Open would show as a new bucket.
 			rawUpdate(t, path, func(tx *bolt.Tx) error {
 				b, err := tx.CreateBucket(bucketMeta)
@@ -250,7 +237,7 @@ func TestOpenStampsSchema(t *testing.T) {
 // A file of Twostep 0.1 opens, keeps its records as they are (they are upgraded one by one
 // at sign-in) and is stamped 2, so that 0.1 refuses it from then on.
 func TestOpenStampsSchema1FileAs2(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "twostep.db")
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	raw, err := os.ReadFile(filepath.Join("..", "..", "app", "testdata", "schema1", "twostep.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -292,7 +279,7 @@ func TestOpenReadOnlyFolder(t *testing.T) {
 	}
 	for name, rel := range tests {
 		t.Run(name, func(t *testing.T) {
-			dir := t.TempDir()
+			dir := testenv.TempDir(t)
 			makeReadOnly(t, dir, 0o500)
 			s, err := Open(filepath.Join(dir, rel))
 			if err == nil {
@@ -306,7 +293,7 @@ func TestOpenReadOnlyFolder(t *testing.T) {
 // closedDB makes a data file with one account in it and closes it.
 func closedDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "twostep.db")
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -348,20 +335,4 @@ func assertCorrupt(t *testing.T, path string) {
 			t.Errorf("%v keeps no cause", err)
 		}
 	}
-}
-
-// TestTruncatedWhileOpen cuts the file short under an open store: reading a page past the
-// new end faults, and the fault must come back as KindDataCorrupt, not kill the process.
-func TestTruncatedWhileOpen(t *testing.T) {
-	s, path := openTemp(t)
-	a := sampleAccount("alice")
-	if err := s.CreateAccount(a, event("1")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(path, 2*4096); err != nil {
-		t.Fatal(err)
-	}
-	_, err := s.Account(a.ID)
-	wantKind(t, err, core.KindDataCorrupt)
-	t.Log(err)
 }

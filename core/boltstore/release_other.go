@@ -1,4 +1,4 @@
-//go:build windows || plan9 || solaris || aix || android
+//go:build plan9 || solaris || aix || android
 
 package boltstore
 

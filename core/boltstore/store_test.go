@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/testenv"
 )
 
 func TestAccountRoundTrip(t *testing.T) {
@@ -137,7 +138,7 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestStorageKeysUseIDNotName(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "twostep.db")
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)

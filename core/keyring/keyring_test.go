@@ -3,15 +3,12 @@ package keyring_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	gokeyring "github.com/zalando/go-keyring"
 
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/core/testenv"
 )
 
 var slots = append([]core.Slot{core.SlotComputerKey}, core.LegacySlots...)
@@ -110,30 +107,6 @@ func TestValuesSurviveByteForByte(t *testing.T) {
 		if got := mustGet(t, k, id, core.SlotDataKey); !bytes.Equal(got, want) {
 			t.Errorf("%s: got %x, want %x", name, got, want)
 		}
-	}
-}
-
-// Check runs at every start, so it must not write: gnome-keyring rewrites its whole file on
-// each write. The file's bytes are compared before and after.
-func TestCheckWritesNothing(t *testing.T) {
-	k := keyringtest.Require(t)
-	mustSet(t, k, core.NewAccountID(), core.SlotComputerKey, []byte("makes sure the file exists"))
-	file := filepath.Join(os.Getenv("XDG_DATA_HOME"), "keyrings", "login.keyring")
-	before, err := os.ReadFile(file)
-	if err != nil {
-		testenv.Missing(t, "gnome-keyring's file "+file, "run scripts/test, which starts a private gnome-keyring")
-	}
-	for range 3 {
-		if err := k.Check(); err != nil {
-			t.Fatalf("Check: %v", err)
-		}
-	}
-	after, err := os.ReadFile(file)
-	if err != nil || !bytes.Equal(before, after) {
-		t.Fatalf("Check changed the keyring file (%d bytes before, %d after, %v)", len(before), len(after), err)
-	}
-	if _, err := k.Get("probe", "check"); !core.IsKind(err, core.KindSecretMissing) {
-		t.Fatalf("Check left an entry: %v", err)
 	}
 }
 
