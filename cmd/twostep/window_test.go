@@ -58,46 +58,7 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 		}
 	})
 
-	// Sign-in page, focus in Username: Tab, Tab reaches "Create account", Space presses it.
-	w.see("the sign-in page", `Sign in to Twostep`, 10*time.Second)
-	w.key("Tab", "Tab", "space")
-	if text := w.see("the create-account page", `Create your Twostep account`, 5*time.Second); !strings.Contains(text, "Choose a username") {
-		// Its placeholder is gone: the Space that pressed the button was typed into it as well.
-		t.Errorf("Space on \"Create account\" also typed a space into the Username field it moved the focus to "+
-			"(its placeholder \"Choose a username\" is gone); the window reads:\n%s", text)
-	}
-	w.typeText(username)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Return")
-
-	// Dashboard: "Turn on two-step authentication" has focus; Space opens the Enable dialog.
-	w.see("the dashboard", `Welcome, `+username, 10*time.Second)
-	w.key("space")
-	uri := w.waitQR(10 * time.Second)
-	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "otpauth" || u.Host != "totp" || u.Query().Get("secret") == "" {
-		t.Fatalf("the QR code in the window holds %q", uri)
-	}
-	if u.Path != "/Twostep:"+username || u.Query().Get("issuer") != "Twostep" {
-		t.Errorf("the QR code names %q, issuer %q; want /Twostep:%s, Twostep", u.Path, u.Query().Get("issuer"), username)
-	}
-	secret := u.Query().Get("secret")
-
-	// The code entry has focus: type the code the phone would show, and press Return.
-	w.typeText(oathtool(t, secret, time.Now()))
-	w.key("Return")
-
-	// The backup codes: Escape asks "Are you sure?" (nothing was saved or copied); Tab, Tab
-	// reaches "Close without saving", Space presses it.
-	// Either line will do: tesseract now and then misreads one letter of the small title.
-	w.see("the backup codes dialog", `(?i)save your backup codes|will not show them again`, 10*time.Second)
-	w.key("Escape")
-	w.see("the are-you-sure question", `(?i)are you sure|have not saved or copied`, 3*time.Second)
-	w.key("Tab", "Tab", "space")
-	w.see("the dashboard saying two-step authentication is on", `authentication\s*is\s*On\b`, 10*time.Second)
+	secret, _ := w.turnOnTwoStep(username, password)
 
 	// Ctrl+Q closes the window; the app must exit and let go of the data file.
 	w.key("ctrl+q")
@@ -418,4 +379,55 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// turnOnTwoStep creates the account from the sign-in page and turns two-step on from the
+// dashboard, by keyboard, as a person would; Linux's window and Windows' (under Wine) go the
+// same way. It returns the secret read from the QR code and the time step of the code that
+// turned two-step on.
+func (w *window) turnOnTwoStep(username, password string) (secret string, step int64) {
+	t := w.t
+	t.Helper()
+	// Sign-in page, focus in Username: Tab, Tab reaches "Create account", Space presses it.
+	w.see("the sign-in page", `Sign in to Twostep`, 20*time.Second)
+	w.key("Tab", "Tab", "space")
+	if text := w.see("the create-account page", `Create your Twostep account`, 5*time.Second); !strings.Contains(text, "Choose a username") {
+		// Its placeholder is gone: the Space that pressed the button was typed into it as well.
+		t.Errorf("Space on \"Create account\" also typed a space into the Username field it moved the focus to "+
+			"(its placeholder \"Choose a username\" is gone); the window reads:\n%s", text)
+	}
+	w.typeText(username)
+	w.key("Tab")
+	w.typeText(password)
+	w.key("Tab")
+	w.typeText(password)
+	w.key("Return")
+
+	// Dashboard: "Turn on two-step authentication" has focus; Space opens the Enable dialog.
+	w.see("the dashboard", `Welcome, `+username, 15*time.Second)
+	w.key("space")
+	uri := w.waitQR(10 * time.Second)
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "otpauth" || u.Host != "totp" || u.Query().Get("secret") == "" {
+		t.Fatalf("the QR code in the window holds %q", uri)
+	}
+	if u.Path != "/Twostep:"+username || u.Query().Get("issuer") != "Twostep" {
+		t.Errorf("the QR code names %q, issuer %q; want /Twostep:%s, Twostep", u.Path, u.Query().Get("issuer"), username)
+	}
+	secret = u.Query().Get("secret")
+
+	// The code entry has focus: type the code the phone would show, and press Return.
+	now := time.Now()
+	w.typeText(oathtool(t, secret, now))
+	w.key("Return")
+
+	// The backup codes: Escape asks "Are you sure?" (nothing was saved or copied); Tab, Tab
+	// reaches "Close without saving", Space presses it.
+	// Either line will do: tesseract now and then misreads one letter of the small title.
+	w.see("the backup codes dialog", `(?i)save your backup codes|will not show them again`, 15*time.Second)
+	w.key("Escape")
+	w.see("the are-you-sure question", `(?i)are you sure|have not saved or copied`, 5*time.Second)
+	w.key("Tab", "Tab", "space")
+	w.see("the dashboard saying two-step authentication is on", `authentication\s*is\s*On\b`, 15*time.Second)
+	return secret, now.Unix() / 30
 }

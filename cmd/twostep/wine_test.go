@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -79,7 +78,7 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 	w.run(wineApp(wine, exe, env), display)
 	phase("first start, to the window", since)
 	since = time.Now()
-	secret, step := wineTurnOnTwoStep(w, username, password)
+	secret, step := w.turnOnTwoStep(username, password)
 	phase("account created, two-step on", since)
 
 	since = time.Now()
@@ -114,44 +113,6 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 		t.Errorf("no %s entry in the prefix's Credential Manager (user.reg): %v", keyring.Service, err)
 	}
 	phase("the whole run", began)
-}
-
-// wineTurnOnTwoStep creates the account from the sign-in page and turns two-step on from
-// the dashboard, as TestRealWindowTurnsOnTwoStep does. It returns the secret read from the
-// QR code and the time step of the code that turned it on.
-func wineTurnOnTwoStep(w *window, username, password string) (secret string, step int64) {
-	t := w.t
-	t.Helper()
-	w.see("the sign-in page", `Sign in to Twostep`, 20*time.Second)
-	w.key("Tab", "Tab", "space")
-	w.see("the create-account page", `Create your Twostep account`, 5*time.Second)
-	w.typeText(username)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Return")
-
-	w.see("the dashboard", `Welcome, `+username, 15*time.Second)
-	w.key("space")
-	uri := w.waitQR(10 * time.Second)
-	u, err := url.Parse(uri)
-	if err != nil || u.Scheme != "otpauth" || u.Host != "totp" || u.Query().Get("secret") == "" {
-		t.Fatalf("the QR code in the window holds %q", uri)
-	}
-	if u.Path != "/Twostep:"+username || u.Query().Get("issuer") != "Twostep" {
-		t.Errorf("the QR code names %q, issuer %q; want /Twostep:%s, Twostep", u.Path, u.Query().Get("issuer"), username)
-	}
-	now := time.Now()
-	w.typeText(oathtool(t, u.Query().Get("secret"), now))
-	w.key("Return")
-
-	w.see("the backup codes dialog", `(?i)save your backup codes|will not show them again`, 15*time.Second)
-	w.key("Escape")
-	w.see("the are-you-sure question", `(?i)are you sure|have not saved or copied`, 5*time.Second)
-	w.key("Tab", "Tab", "space")
-	w.see("the dashboard saying two-step authentication is on", `authentication\s*is\s*On\b`, 10*time.Second)
-	return u.Query().Get("secret"), now.Unix() / 30
 }
 
 // wineSignIn signs in from the sign-in page with the password, then on the code page with
