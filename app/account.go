@@ -30,7 +30,7 @@ func (s *Service) CreateAccount(username, password string) (*Session, error) {
 	if err := k.account.Sign(&a); err != nil {
 		return nil, err
 	}
-	if err := s.store.CreateAccount(a, s.event(core.EventAccountCreated, "")); err != nil {
+	if err := s.store.CreateAccount(a, s.event(core.Event{Kind: core.EventAccountCreated})); err != nil {
 		return nil, err
 	}
 	return &Session{ID: a.ID, Username: a.Username, keys: k}, nil
@@ -100,7 +100,7 @@ func (s *Service) UpdateProfile(sess *Session, p core.Profile) error {
 	return s.update(sess, k, func(a *core.Account) error {
 		a.Profile = sealed
 		return nil
-	}, s.event(core.EventProfileUpdated, ""))
+	}, s.event(core.Event{Kind: core.EventProfileUpdated}))
 }
 
 // Activity returns up to n of the newest events of the account, newest first.

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"github.com/twostep-app/twostep/core"
 )
 
@@ -46,7 +44,7 @@ func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Sessi
 // challenge (its own copy), as a backup code on a computer without the account's key does.
 type check func(ch *challenge, a *core.Account) (func(*core.Account) error, error)
 
-func (s *Service) secondStep(challengeID string, trust bool, method string, verify check) (*Session, error) {
+func (s *Service) secondStep(challengeID string, trust bool, method core.Method, verify check) (*Session, error) {
 	shared, err := s.challenge(challengeID)
 	if err != nil {
 		return nil, err
@@ -70,27 +68,27 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	}
 	use, err := verify(&ch, &a)
 	if countable(err) {
-		what, c := "wrong "+codeName(method), codes
+		wrong, c := factorOf(method), codes
 		if core.IsKind(err, core.KindWrongCredentials) {
 			// Found out only now, by the backup code that was right: a password guess.
-			what, c = "wrong password", passwords
+			wrong, c = core.FactorPassword, passwords
 			s.dropChallenge(challengeID)
 		}
-		return nil, s.fail(key, c, ch.id, core.EventSignInFailed, what, err)
+		return nil, s.fail(key, c, ch.id, core.EventSignInFailed, wrong, err)
 	} else if err != nil {
 		return nil, err
 	}
-	events := []core.Event{s.event(core.EventSignIn, method)}
+	events := []core.Event{s.event(core.Event{Kind: core.EventSignIn, Method: method})}
 	if method == core.MethodBackupCode {
-		events = append(events, s.event(core.EventBackupUsed, fmt.Sprintf("%d left", a.BackupCodes.Left()-1)))
+		events = append(events, s.event(core.Event{Kind: core.EventBackupUsed, Count: a.BackupCodes.Left() - 1}))
 	}
 	if ch.newKey {
-		events = append(events, s.event(core.EventComputerSetUp, ""))
+		events = append(events, s.event(core.Event{Kind: core.EventComputerSetUp}))
 	}
 	change := use
 	if trust {
 		change = s.trusting(&ch, use)
-		events = append(events, s.event(core.EventDeviceTrusted, s.device))
+		events = append(events, s.event(core.Event{Kind: core.EventDeviceTrusted, Name: s.device}))
 	}
 	sess, err := s.complete(&ch, change, events...)
 	if err != nil {
@@ -100,11 +98,11 @@ func (s *Service) secondStep(challengeID string, trust bool, method string, veri
 	return sess, nil
 }
 
-func codeName(method string) string {
+func factorOf(method core.Method) core.Factor {
 	if method == core.MethodBackupCode {
-		return "backup code"
+		return core.FactorBackupCode
 	}
-	return "verification code"
+	return core.FactorCode
 }
 
 // trusting adds this computer to the trusted devices after the second step's own change.
@@ -177,21 +175,21 @@ func (s *Service) recover(ch *challenge, a core.Account, m core.Match) error {
 
 // checkSecondFactor accepts either a verification code or a backup code, as confirming a
 // change in Settings does; after too many wrong codes in a row, only a backup code.
-func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func(*core.Account) error, string, error) {
+func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func(*core.Account) error, core.Factor, error) {
 	if _, err := core.NormalizeCode(code); err == nil {
 		secret, err := k.account.OpenTOTP(a.TOTP, a.ID)
 		if err != nil && !core.IsKind(err, core.KindSecretMissing) {
-			return nil, "verification code", err
+			return nil, core.FactorCode, err
 		}
 		use, err := s.checkTOTP(secret, a, code)
-		return use, "verification code", err
+		return use, core.FactorCode, err
 	}
 	m, err := a.BackupCodes.Find(code, a.ID)
 	if core.IsKind(err, core.KindMalformedCode) {
 		err = core.Errorf(core.KindMalformedCode, "Enter the 6-digit code from your authenticator app, or a backup code.")
 	}
 	if err != nil {
-		return nil, "backup code", err
+		return nil, core.FactorBackupCode, err
 	}
-	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(m) }, "backup code", nil
+	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(m) }, core.FactorBackupCode, nil
 }

@@ -42,7 +42,7 @@ func (s *Service) RevokeDevice(sess *Session, deviceID string) error {
 	return s.update(sess, k, func(a *core.Account) error {
 		a.RemoveDevice(deviceID)
 		return nil
-	}, s.event(core.EventDeviceRevoked, a.Devices[i].Name))
+	}, s.event(core.Event{Kind: core.EventDeviceRevoked, Name: a.Devices[i].Name}))
 }
 
 // RevokeAllDevices ends the trust of every device of the account, this one included.
@@ -54,12 +54,12 @@ func (s *Service) RevokeAllDevices(sess *Session) error {
 	return s.update(sess, k, func(a *core.Account) error {
 		a.Devices = nil
 		return nil
-	}, s.event(core.EventDeviceRevoked, "all devices"))
+	}, s.event(core.Event{Kind: core.EventDeviceRevoked, All: true}))
 }
 
 // forgetThisDevice removes this computer from the trusted devices. The computer keeps its
 // key: it still needs it, with the password, to open the account, and alone it opens nothing.
-func (s *Service) forgetThisDevice(sess *Session, why string) error {
+func (s *Service) forgetThisDevice(sess *Session, why core.Event) error {
 	a, k, err := s.account(sess)
 	if err != nil {
 		return err
@@ -70,5 +70,5 @@ func (s *Service) forgetThisDevice(sess *Session, why string) error {
 	return s.update(sess, k, func(a *core.Account) error {
 		a.RemoveDevice(k.device())
 		return nil
-	}, s.event(core.EventDeviceRevoked, why))
+	}, s.event(why))
 }

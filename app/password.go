@@ -31,7 +31,7 @@ func (s *Service) ChangePassword(sess *Session, current, next, code string) erro
 	}
 	err = s.update(sess, k, rewrap(k, use, fresh.password, fresh.params, func(a *core.Account, _ *core.SecondSecrets) {
 		a.Devices, a.PasswordChanged = nil, s.now()
-	}), s.event(core.EventPasswordChanged, "every trusted device will ask for a code again"))
+	}), s.event(core.Event{Kind: core.EventPasswordChanged}))
 	if err != nil {
 		return err
 	}

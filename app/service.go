@@ -130,8 +130,10 @@ func (s *Service) cleanupFailed(what string, err error) {
 	}
 }
 
-func (s *Service) event(kind core.EventKind, detail string) core.Event {
-	return core.Event{Time: s.now(), Kind: kind, Device: s.device, Detail: detail}
+// event stamps ev, which says what happened, with when and on which computer.
+func (s *Service) event(ev core.Event) core.Event {
+	ev.Time, ev.Device = s.now(), s.device
+	return ev
 }
 
 // account reads the signed-in account and checks it against its authenticator.

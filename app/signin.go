@@ -68,7 +68,7 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 		ch, err = s.passwordStep(a, password)
 	}
 	if core.IsKind(err, core.KindWrongCredentials) {
-		return SignInResult{}, s.fail(key, passwords, a.ID, core.EventSignInFailed, "wrong password", err)
+		return SignInResult{}, s.fail(key, passwords, a.ID, core.EventSignInFailed, core.FactorPassword, err)
 	} else if err != nil {
 		return SignInResult{}, err
 	}
@@ -85,7 +85,7 @@ func (s *Service) unknownName(username, password string) error {
 		return err
 	}
 	core.BurnPasswordCheck(password)
-	return s.fail(key, passwords, "", core.EventSignInFailed, "", core.Errorf(core.KindWrongCredentials, ""))
+	return s.fail(key, passwords, "", core.EventSignInFailed, core.FactorPassword, core.Errorf(core.KindWrongCredentials, ""))
 }
 
 func (s *Service) newChallenge(a core.Account) *challenge {
@@ -169,10 +169,10 @@ func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, er
 	case ch.keys.account == nil:
 		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: messages[core.KindComputerKeyMissing]}, nil
 	case !ch.twoFactor:
-		sess, err := s.complete(ch, nil, s.event(core.EventSignIn, core.MethodPassword))
+		sess, err := s.complete(ch, nil, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodPassword}))
 		return SignInResult{Session: sess}, err
 	case ch.trusted:
-		sess, err := s.complete(ch, s.usedTrustedDevice(ch), s.event(core.EventSignIn, core.MethodTrustedDevice))
+		sess, err := s.complete(ch, s.usedTrustedDevice(ch), s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodTrustedDevice}))
 		return SignInResult{Session: sess}, err
 	case ch.capped:
 		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: messages[core.KindCodesCapped]}, nil
@@ -205,7 +205,7 @@ func (s *Service) complete(ch *challenge, change func(*core.Account) error, even
 		if err := ch.upgrade.makeCodes(s); err != nil {
 			return nil, err
 		}
-		events = append(events, s.event(core.EventUpgraded, ""))
+		events = append(events, s.event(core.Event{Kind: core.EventUpgraded}))
 	}
 	if ch.newKey {
 		if err := s.secrets.Set(ch.id, core.SlotComputerKey, ch.keys.computer.Marshal()); err != nil {
@@ -298,13 +298,13 @@ func (s *Service) SignOut(sess *Session) error {
 	// The keys are dropped, not zeroed in place: a read still running for the window would
 	// otherwise check the record with a zeroed key and report it as tampered with.
 	sess.setKeys(nil)
-	return s.store.AppendEvents(sess.ID, s.event(core.EventSignOut, ""))
+	return s.store.AppendEvents(sess.ID, s.event(core.Event{Kind: core.EventSignOut}))
 }
 
 // SignOutCompletely ends the session and this device's trust: the next sign-in here asks
 // for a code. Only the record changes; this computer keeps its key, which alone opens nothing.
 func (s *Service) SignOutCompletely(sess *Session) error {
-	if err := s.forgetThisDevice(sess, "signed out completely"); err != nil {
+	if err := s.forgetThisDevice(sess, core.Event{Kind: core.EventDeviceRevoked, SignedOut: true}); err != nil {
 		return err
 	}
 	return s.SignOut(sess)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/twostep-app/twostep/core"
@@ -70,7 +69,7 @@ func (s *Service) checkThrottle(key string, c counter) error {
 // It returns cause; or, when this failure starts a wait, a lockout that wraps cause, so the
 // person learns both what was wrong and how long to wait; or, when it was the wrong code that
 // reached the cap, the cap.
-func (s *Service) fail(key string, c counter, id core.AccountID, kind core.EventKind, what string, cause error) error {
+func (s *Service) fail(key string, c counter, id core.AccountID, kind core.EventKind, wrong core.Factor, cause error) error {
 	now := s.now()
 	th, err := s.store.UpdateThrottle(key, func(t *core.Throttle) { c(t).Fail(now) })
 	if err != nil {
@@ -80,9 +79,9 @@ func (s *Service) fail(key string, c counter, id core.AccountID, kind core.Event
 	locked := n.Locked(now)
 	capped := th.Capped() && n == &th.Codes && n.Failures == core.CodeGuessCap
 	if id != "" {
-		events := []core.Event{s.event(kind, what)}
+		events := []core.Event{s.event(core.Event{Kind: kind, Wrong: wrong})}
 		if locked {
-			events = append(events, s.event(core.EventLockedOut, fmt.Sprintf("after %d failed attempts, for %s", n.Failures, n.LockedUntil.Sub(now))))
+			events = append(events, s.event(core.Event{Kind: core.EventLockedOut, Count: n.Failures, Wait: n.LockedUntil.Sub(now)}))
 		}
 		if err := s.store.AppendEvents(id, events...); err != nil {
 			return err

@@ -64,7 +64,7 @@ func (s *Service) ConfirmEnrolment(sess *Session, code string) ([]string, error)
 		}
 		a.TwoFactor, a.LastStep, a.BackupCodes, a.Devices, a.TOTP = true, step, set, nil, totp
 		return a.Keys.Lock(k.account, k.password, k.params, &second, a.ID)
-	}), s.event(core.EventTwoFactorOn, ""), s.event(core.EventBackupGenerated, ""))
+	}), s.event(core.Event{Kind: core.EventTwoFactorOn}), s.event(core.Event{Kind: core.EventBackupGenerated}))
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func (s *Service) DisableTwoFactor(sess *Session, password, code string) error {
 		}
 		a.TwoFactor, a.BackupCodes, a.Devices, a.TOTP = false, core.BackupCodes{}, nil, nil
 		return a.Keys.Lock(k.account, k.password, k.params, nil, a.ID)
-	}), s.event(core.EventTwoFactorOff, ""))
+	}), s.event(core.Event{Kind: core.EventTwoFactorOff}))
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (s *Service) RegenerateBackupCodes(sess *Session, password, code string) ([
 	}
 	err = s.update(sess, k, rewrap(k, use, k.password, k.params, func(a *core.Account, second *core.SecondSecrets) {
 		second.Recovery, a.BackupCodes = recovery, set
-	}), s.event(core.EventBackupGenerated, ""))
+	}), s.event(core.Event{Kind: core.EventBackupGenerated}))
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +165,7 @@ func (s *Service) checkPassword(k *keys, a core.Account, password string) error 
 		return err
 	}
 	if !p.Same(k.password) {
-		return s.fail(key, passwords, a.ID, core.EventConfirmFailed, "wrong password", core.Errorf(core.KindWrongCredentials, "The password is wrong."))
+		return s.fail(key, passwords, a.ID, core.EventConfirmFailed, core.FactorPassword, core.Errorf(core.KindWrongCredentials, "The password is wrong."))
 	}
 	return nil
 }
@@ -194,9 +194,9 @@ func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string
 	if err := th.Codes.Check(s.now()); err != nil {
 		return nil, err
 	}
-	use, what, err := s.checkSecondFactor(k, a, code)
+	use, factor, err := s.checkSecondFactor(k, a, code)
 	if countable(err) {
-		return nil, s.fail(key, codes, a.ID, core.EventConfirmFailed, "wrong "+what, err)
+		return nil, s.fail(key, codes, a.ID, core.EventConfirmFailed, factor, err)
 	}
 	return use, err
 }

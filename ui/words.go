@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/twostep-app/twostep/app"
@@ -35,19 +34,6 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()
 	return ay == by && am == bm && ad == bd
-}
-
-// eventLine is one line of activity: what, how, where and when.
-func eventLine(ev app.Event, now time.Time) string {
-	what := string(ev.Kind)
-	what = strings.ToUpper(what[:1]) + what[1:]
-	if ev.Detail != "" && ev.Detail != ev.Device {
-		what += " (" + ev.Detail + ")"
-	}
-	if ev.Device != "" {
-		what += " · " + ev.Device
-	}
-	return what + " · " + when(ev.Time, now)
 }
 
 // deviceTitle names a trusted device, marking the one the window runs on.

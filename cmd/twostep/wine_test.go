@@ -211,6 +211,12 @@ func wineEnv(t *testing.T, display string) []string {
 		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"), // Mesa's shader cache
 		"LANG=en_US.UTF-8",
 		"FYNE_THEME=dark", // as in the Linux test: the screenshots read the same, and the OCR expects it
+		// Mesa's software renderer (llvmpipe, under Wine's OpenGL here) draws with worker
+		// threads by default; one still running while the exiting process unloads it faulted
+		// once ("Unhandled page fault on execute access") on a machine under heavy load.
+		// Drawing on the calling thread leaves nothing running at exit. Windows has its own
+		// OpenGL driver; this is the test display's, not Twostep's.
+		"LP_NUM_THREADS=0",
 	}
 	for _, kv := range os.Environ() {
 		if strings.HasPrefix(kv, "WINE") || strings.HasPrefix(kv, "USER=") {

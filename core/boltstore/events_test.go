@@ -24,7 +24,7 @@ func TestEventsCap(t *testing.T) {
 			s, _ := openTemp(t)
 			s.db.NoSync = true // a thousand fsyncs would test the disk, not the trimming
 			a := sampleAccount("alice")
-			// Event i has Detail i: 0 comes with the account, then 1..1004.
+			// Event i has Name i: 0 comes with the account, then 1..1004.
 			if err := s.CreateAccount(a, event("0")); err != nil {
 				t.Fatal(err)
 			}
@@ -48,8 +48,8 @@ func TestEventsCap(t *testing.T) {
 				t.Fatalf("kept %d events, want %d", len(got), core.MaxEvents)
 			}
 			for i, e := range got {
-				if want := strconv.Itoa(total - 1 - i); e.Detail != want {
-					t.Fatalf("event %d is %q, want %q (newest first, oldest dropped)", i, e.Detail, want)
+				if want := strconv.Itoa(total - 1 - i); e.Name != want {
+					t.Fatalf("event %d is %q, want %q (newest first, oldest dropped)", i, e.Name, want)
 				}
 			}
 			var keys int
@@ -90,7 +90,7 @@ func TestEventsLimit(t *testing.T) {
 		}
 		var details string
 		for _, e := range got {
-			details += e.Detail
+			details += e.Name
 		}
 		if details != tt.want {
 			t.Errorf("Events(n=%d) = %q, want %q", tt.n, details, tt.want)
@@ -113,7 +113,7 @@ func TestEventsAreKeptPerAccount(t *testing.T) {
 	}
 	for _, acc := range []core.Account{a, b} {
 		got, err := s.Events(acc.ID, 0)
-		if err != nil || len(got) != 1 || got[0].Detail != acc.Username[:1] {
+		if err != nil || len(got) != 1 || got[0].Name != acc.Username[:1] {
 			t.Errorf("Events(%s) = %+v, %v", acc.Username, got, err)
 		}
 	}

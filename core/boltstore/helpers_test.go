@@ -50,8 +50,8 @@ func sampleAccount(name string) core.Account {
 	}
 }
 
-func event(detail string) core.Event {
-	return core.Event{Time: t0, Kind: core.EventSignIn, Device: "laptop", Detail: detail}
+func event(name string) core.Event {
+	return core.Event{Time: t0, Kind: core.EventDeviceTrusted, Device: "laptop", Name: name}
 }
 
 func wantKind(t *testing.T, err error, k core.Kind) {

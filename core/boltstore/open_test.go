@@ -80,7 +80,7 @@ func TestReopenKeepsData(t *testing.T) {
 	if err := s.AppendEvents(a.ID, event("2")); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := s.Events(a.ID, 0); err != nil || len(got) != 2 || got[0].Detail != "2" {
+	if got, err := s.Events(a.ID, 0); err != nil || len(got) != 2 || got[0].Name != "2" {
 		t.Errorf("after reopen Events = %+v, %v", got, err)
 	}
 }

@@ -46,7 +46,7 @@ func TestAccountRoundTrip(t *testing.T) {
 	if got, err := s.Account(a.ID); err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("after update Account = %+v, %v; want %+v", got, err, want)
 	}
-	if ev, err := s.Events(a.ID, 0); err != nil || len(ev) != 2 || ev[0].Detail != "updated" {
+	if ev, err := s.Events(a.ID, 0); err != nil || len(ev) != 2 || ev[0].Name != "updated" {
 		t.Fatalf("Events = %+v, %v; want updated, created", ev, err)
 	}
 }
@@ -337,7 +337,7 @@ func TestUpdateAccountThrottleIsOneTransaction(t *testing.T) {
 	if got.LastStep != a.LastStep+1 || throttleKeys(t, s) != 0 {
 		t.Fatalf("after the sign-in: last step %d, %d throttle keys", got.LastStep, throttleKeys(t, s))
 	}
-	if ev, _ := s.Events(a.ID, 0); len(ev) != 1 || ev[0].Detail != "signed in" {
+	if ev, _ := s.Events(a.ID, 0); len(ev) != 1 || ev[0].Name != "signed in" {
 		t.Fatalf("events = %+v", ev)
 	}
 	if err := s.UpdateAccountThrottle(a.ID, "", func(*core.Account, *core.Throttle) error { return nil }); !core.IsKind(err, core.KindInternal) {
