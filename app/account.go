@@ -14,7 +14,7 @@ func (s *Service) CreateAccount(username, password string) (*Session, error) {
 		return nil, err
 	}
 	if _, err := s.store.AccountByUsername(username); err == nil {
-		return nil, core.Errorf(core.KindUsernameTaken, "")
+		return nil, core.Fail(core.KindUsernameTaken, "")
 	} else if !core.IsKind(err, core.KindNotFound) {
 		return nil, err
 	}

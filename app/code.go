@@ -9,7 +9,7 @@ import (
 func (s *Service) SubmitCode(challengeID, code string, trust bool) (*Session, error) {
 	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(ch *challenge, a *core.Account) (func(*core.Account) error, error) {
 		if ch.keys.account == nil {
-			return nil, core.Errorf(core.KindComputerKeyMissing, "")
+			return nil, core.Fail(core.KindComputerKeyMissing, "")
 		}
 		return s.checkTOTP(ch.secret, a, code)
 	})
@@ -57,7 +57,7 @@ func (s *Service) secondStep(challengeID string, trust bool, method core.Method,
 		return nil, err
 	}
 	if ch.capped = th.Capped(); ch.capped && method == core.MethodPasswordCode {
-		return nil, core.Errorf(core.KindCodesCapped, "") // refused unchecked, wait or no wait
+		return nil, core.Fail(core.KindCodesCapped, "") // refused unchecked, wait or no wait
 	}
 	if err := th.Codes.Check(s.now()); err != nil {
 		return nil, err
@@ -123,7 +123,7 @@ func (s *Service) checkTOTP(secret string, a *core.Account, code string) (func(*
 		return nil, err // malformed: no attempt spent
 	}
 	if secret == "" {
-		return nil, core.Errorf(core.KindSecretMissing, "Your authenticator secret was lost from the keyring before this version of Twostep kept it in the data file. Use a backup code, then turn two-step authentication off and on again.")
+		return nil, core.Fail(core.KindSecretMissing, "error.secret.lost")
 	}
 	step, err := core.VerifyCode(secret, code, s.now(), a.LastStep)
 	if err != nil {
@@ -137,8 +137,7 @@ func (s *Service) checkTOTP(secret string, a *core.Account, code string) (func(*
 // (no usable computer key here) the code must also open it, with the password.
 func (s *Service) checkBackup(ch *challenge, a *core.Account, code string) (func(*core.Account) error, error) {
 	if ch.keys.account == nil && a.BackupCodes.Left() == 0 {
-		return nil, core.Errorf(core.KindComputerKeyMissing, "No backup codes are left for this account, so they cannot set this computer up again. "+
-			"Sign in on a computer that still holds the account's key and make new backup codes, or restore this computer's keyring from a backup.")
+		return nil, core.Fail(core.KindComputerKeyMissing, "error.backup-codes.none-left")
 	}
 	m, err := a.BackupCodes.Find(code, a.ID)
 	if err != nil {
@@ -162,7 +161,7 @@ func (s *Service) recover(ch *challenge, a core.Account, m core.Match) error {
 	ak, err := a.Keys.OpenWithRecovery(ch.keys.password, rk, a.ID)
 	if err != nil {
 		// The code was right, so the password typed before it was not: start again from it.
-		return &core.Error{Kind: core.KindWrongCredentials, Detail: "The password is wrong. Sign in again with your password, then the backup code."}
+		return core.Fail(core.KindWrongCredentials, "error.password.wrong-before-backup")
 	}
 	if err := ak.Verify(a); err != nil {
 		return err
@@ -186,7 +185,7 @@ func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func
 	}
 	m, err := a.BackupCodes.Find(code, a.ID)
 	if core.IsKind(err, core.KindMalformedCode) {
-		err = core.Errorf(core.KindMalformedCode, "Enter the 6-digit code from your authenticator app, or a backup code.")
+		err = core.Fail(core.KindMalformedCode, "error.code.malformed-or-backup", "Digits", core.CodeDigits)
 	}
 	if err != nil {
 		return nil, core.FactorBackupCode, err

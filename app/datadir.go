@@ -26,7 +26,7 @@ func DataDir(flag string) (string, error) {
 	}
 	base, err := os.UserConfigDir()
 	if err != nil {
-		return "", core.Errorf(core.KindDataReadOnly, "No home folder is set, so there is nowhere to keep Twostep's data; use --data-dir.")
+		return "", core.Fail(core.KindDataReadOnly, "error.data-dir.no-home")
 	}
 	return filepath.Join(base, folderName()), nil
 }

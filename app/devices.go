@@ -37,7 +37,7 @@ func (s *Service) RevokeDevice(sess *Session, deviceID string) error {
 	}
 	i := slices.IndexFunc(a.Devices, func(d core.Device) bool { return d.ID == deviceID })
 	if i < 0 {
-		return core.Errorf(core.KindNotFound, "That device is no longer trusted.")
+		return core.Fail(core.KindNotFound, "error.device.gone")
 	}
 	return s.update(sess, k, func(a *core.Account) error {
 		a.RemoveDevice(deviceID)

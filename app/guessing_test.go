@@ -58,7 +58,7 @@ func TestCodeGuessesAreCapped(t *testing.T) {
 		}
 	}
 	res := e.signIn(alice, alicePW)
-	if !res.NeedsBackupCode || res.Note != app.Message(core.Errorf(core.KindCodesCapped, "")) {
+	if !res.NeedsBackupCode || res.Note != app.Message(core.Fail(core.KindCodesCapped, "")) {
 		t.Fatalf("after the cap: %+v", res)
 	}
 	_, err := e.svc.SubmitCode(res.Challenge, e.nextCode(secret), false)

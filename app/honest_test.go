@@ -57,7 +57,7 @@ func TestDamagedComputerKeyIsTreatedAsMissing(t *testing.T) {
 			_, codes := e.enable(sess)
 			must(t, gokeyring.Set(e.kr.Service(), string(sess.ID)+"/"+string(core.SlotComputerKey), value))
 			res := e.signIn(alice, alicePW)
-			if !res.NeedsBackupCode || res.Note != app.Message(core.Errorf(core.KindComputerKeyMissing, "")) {
+			if !res.NeedsBackupCode || res.Note != app.Message(core.Fail(core.KindComputerKeyMissing, "")) {
 				t.Fatalf("a damaged key: %+v", res)
 			}
 			if _, _, err := e.svc.SubmitBackupCode(res.Challenge, codes[0], false); err != nil {
@@ -98,7 +98,7 @@ func TestLogHoldsCausesNotSecrets(t *testing.T) {
 	log := app.NewLog(&bytes.Buffer{})
 	must(t, log.AttachFile(dir))
 	defer log.Close()
-	log.Report(core.Errorf(core.KindWrongCredentials, ""))
+	log.Report(core.Fail(core.KindWrongCredentials, ""))
 	log.Report(core.Wrap(core.KindKeyringLocked, errors.New("org.freedesktop.Secret.Error.IsLocked")))
 	log.Report(core.Wrap(core.KindDataCorrupt, errors.New("invalid page type: 7")))
 	raw, err := os.ReadFile(filepath.Join(dir, app.LogFile))

@@ -32,7 +32,7 @@ func (s *Service) legacyPasswordStep(a core.Account, password string) (*challeng
 		return nil, err
 	}
 	if !ok {
-		return nil, core.Errorf(core.KindWrongCredentials, "")
+		return nil, core.Fail(core.KindWrongCredentials, "")
 	}
 	ch := s.newChallenge(a)
 	ch.upgrade, ch.twoFactor, ch.legacy = &upgrade{read: a, thisDevice: -1}, a.TwoFactor, false
@@ -113,7 +113,7 @@ func (u *upgrade) makeCodes(s *Service) error {
 // code still unused), then the record is rebuilt under the new keys and signed.
 func (u *upgrade) apply(a *core.Account, change func(*core.Account) error, k *keys) error {
 	if a.Schema >= core.Schema || a.Password != u.read.Password || !bytes.Equal(a.Profile, u.read.Profile) {
-		return core.Errorf(core.KindNotFound, "Your account was changed meanwhile. Sign in again.")
+		return core.Fail(core.KindNotFound, "error.account.changed-meanwhile")
 	}
 	a.Devices = u.devices(a.Devices, k.device())
 	if change != nil {

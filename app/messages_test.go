@@ -37,14 +37,14 @@ func TestMessages(t *testing.T) {
 		want string
 	}{
 		{&core.Error{Kind: core.KindLockedOut, Wait: 30 * time.Second}, "Try again in 30 seconds."},
-		{&core.Error{Kind: core.KindLockedOut, Wait: 2 * time.Minute, Err: core.Errorf(core.KindWrongCode, "")}, "That code is wrong."},
+		{&core.Error{Kind: core.KindLockedOut, Wait: 2 * time.Minute, Err: core.Fail(core.KindWrongCode, "")}, "That code is wrong."},
 		{&core.Error{Kind: core.KindLockedOut, Wait: time.Hour}, "Try again in 1 hour."},
 		{&core.Error{Kind: core.KindClockDrift, Drift: -5 * time.Minute}, "about 5 minutes behind"},
 		{&core.Error{Kind: core.KindClockDrift, Drift: 60 * time.Second}, "about 1 minute ahead"},
-		{core.Errorf(core.KindInvalid, "A username has 3 to 32 characters."), "A username has 3 to 32 characters."},
-		{core.Errorf(core.KindAlreadyRunning, ""), "Twostep is already running."},
-		{core.Errorf(core.KindKeyringLocked, ""), "Unlock it"},
-		{core.Errorf(core.KindKeyringNoService, ""), "KeePassXC"},
+		{core.Fail(core.KindInvalid, "error.username.length", "Min", 3, "Max", 32), "A username has 3 to 32 characters."},
+		{core.Fail(core.KindAlreadyRunning, ""), "Twostep is already running."},
+		{core.Fail(core.KindKeyringLocked, ""), "Unlock it"},
+		{core.Fail(core.KindKeyringNoService, ""), "KeePassXC"},
 	}
 	for _, tt := range tests {
 		if got := app.Message(tt.err); !strings.Contains(got, tt.want) {
@@ -54,17 +54,17 @@ func TestMessages(t *testing.T) {
 }
 
 func TestSignInAgain(t *testing.T) {
-	wrongPassword := core.Errorf(core.KindWrongCredentials, "The password is wrong.")
+	wrongPassword := core.Fail(core.KindWrongCredentials, "error.password.wrong")
 	tests := []struct {
 		err  error
 		want bool
 	}{
-		{core.Errorf(core.KindChallengeExpired, ""), true},
+		{core.Fail(core.KindChallengeExpired, ""), true},
 		{wrongPassword, true},
 		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute, Err: wrongPassword}, true},
-		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute, Err: core.Errorf(core.KindWrongCode, "")}, false},
+		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute, Err: core.Fail(core.KindWrongCode, "")}, false},
 		{&core.Error{Kind: core.KindLockedOut, Wait: time.Minute}, false},
-		{core.Errorf(core.KindWrongCode, ""), false},
+		{core.Fail(core.KindWrongCode, ""), false},
 		{nil, false},
 	}
 	for _, tt := range tests {
@@ -88,9 +88,14 @@ func TestEverySentenceReachesTheWindow(t *testing.T) {
 			t.Errorf("%v: Message = %q, want the detail %q", k, got, said)
 		}
 	}
+	data := map[string]any{"Count": 2, "Min": 3, "Max": 32, "Digits": 6, "Crack": time.Hour, "Wait": time.Minute}
 	for _, lit := range personSentences(t) {
-		if !sentence.MatchString(lit.text) {
-			t.Errorf("%s: %q is not a sentence for a person (a capital first, a full stop last)", lit.where, lit.text)
+		said := app.Message(&core.Error{Kind: core.KindInvalid, Detail: lit.text, Data: data})
+		if said == lit.text || strings.Contains(said, "no value") {
+			t.Errorf("%s: %q names no sentence in Twostep's words (assets/translations), or leaves a value out: %q", lit.where, lit.text, said)
+		}
+		if !sentence.MatchString(said) {
+			t.Errorf("%s: %q says %q, not a sentence for a person (a capital first, a full stop last)", lit.where, lit.text, said)
 		}
 	}
 }
@@ -99,8 +104,9 @@ var sentence = regexp.MustCompile(`^[A-Z].*[.?]$`)
 
 type literal struct{ where, text string }
 
-// personSentences finds, in the non-test Go files of app/ and core/, the string literals
-// given as Errorf's format or as an Error's Detail.
+// personSentences finds, in the non-test Go files of app/ and core/, the keys of sentences
+// for a person: the string literals given as Fail's detail, as an Error's Detail, or
+// written as an "error." key anywhere else (a table of them).
 func personSentences(t *testing.T) []literal {
 	t.Helper()
 	var files []string
@@ -127,10 +133,14 @@ func personSentences(t *testing.T) []literal {
 			}
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Errorf" && len(n.Args) > 1 {
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Fail" && len(n.Args) > 1 {
 					add(n.Args[1])
-				} else if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "Errorf" && len(n.Args) > 1 {
+				} else if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "Fail" && len(n.Args) > 1 {
 					add(n.Args[1])
+				}
+			case *ast.BasicLit:
+				if s, err := strconv.Unquote(n.Value); err == nil && strings.HasPrefix(s, "error.") && !strings.Contains(n.Value, " ") {
+					add(n)
 				}
 			case *ast.KeyValueExpr:
 				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Detail" {

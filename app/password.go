@@ -18,7 +18,7 @@ func (s *Service) ChangePassword(sess *Session, current, next, code string) erro
 		return err
 	}
 	if next == current {
-		return core.Errorf(core.KindInvalid, "The new password is the same as the current one.")
+		return core.Fail(core.KindInvalid, "error.password.same")
 	}
 	use, err := s.reauthenticate(k, &a, current, code)
 	if err != nil {

@@ -98,7 +98,7 @@ func (k *keys) second(a core.Account) (*core.SecondSecrets, error) {
 	}
 	s, err := a.Keys.Second(k.account, a.ID)
 	if err != nil || s == nil || k.computer == nil {
-		return nil, core.Errorf(core.KindDataTampered, "")
+		return nil, core.Fail(core.KindDataTampered, "")
 	}
 	return s.With(*k.computer), nil
 }
@@ -140,7 +140,7 @@ func (s *Service) event(ev core.Event) core.Event {
 func (s *Service) account(sess *Session) (core.Account, *keys, error) {
 	k := sess.current()
 	if k == nil {
-		return core.Account{}, nil, core.Errorf(core.KindNotFound, "You are signed out.")
+		return core.Account{}, nil, core.Fail(core.KindNotFound, "error.signed-out")
 	}
 	a, err := s.store.Account(sess.ID)
 	if err != nil {
@@ -187,7 +187,7 @@ func relocking(k *keys, change func(*core.Account) error) func(*core.Account) er
 
 // staleSession is the answer to a session whose keys the record no longer matches.
 func staleSession() error {
-	return core.Errorf(core.KindNotFound, "Your account was changed in another window. Sign out and sign in again.")
+	return core.Fail(core.KindNotFound, "error.account.changed-elsewhere")
 }
 
 // rewrap is a change confirmed by a code (use spends it) that ends by wrapping the account key

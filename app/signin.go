@@ -44,7 +44,7 @@ type challenge struct {
 func (s *Service) SignIn(username, password string) (SignInResult, error) {
 	username = strings.TrimSpace(username)
 	if username == "" || password == "" {
-		return SignInResult{}, core.Errorf(core.KindInvalid, "Enter your username and password.")
+		return SignInResult{}, core.Fail(core.KindInvalid, "error.signin.empty")
 	}
 	a, err := s.store.AccountByUsername(username)
 	if core.IsKind(err, core.KindNotFound) {
@@ -85,7 +85,7 @@ func (s *Service) unknownName(username, password string) error {
 		return err
 	}
 	core.BurnPasswordCheck(password)
-	return s.fail(key, passwords, "", core.EventSignInFailed, core.FactorPassword, core.Errorf(core.KindWrongCredentials, ""))
+	return s.fail(key, passwords, "", core.EventSignInFailed, core.FactorPassword, core.Fail(core.KindWrongCredentials, ""))
 }
 
 func (s *Service) newChallenge(a core.Account) *challenge {
@@ -127,7 +127,7 @@ func (s *Service) passwordStep(a core.Account, password string) (*challenge, err
 // openAccountKey tries the password wrap, then the computer wrap. It returns nil and no
 // error when only the recovery wrap is left to try (this computer has no usable key).
 func (s *Service) openAccountKey(a core.Account, ch *challenge) (core.AccountKey, error) {
-	var err error = core.Errorf(core.KindWrongCredentials, "")
+	var err error = core.Fail(core.KindWrongCredentials, "")
 	if len(a.Keys.Password) > 0 {
 		var ak core.AccountKey
 		if ak, err = a.Keys.OpenWithPassword(ch.keys.password, a.ID); err == nil {
@@ -167,7 +167,7 @@ func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, error) {
 	switch {
 	case ch.keys.account == nil:
-		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: messages[core.KindComputerKeyMissing]}, nil
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: say(messages[core.KindComputerKeyMissing], nil)}, nil
 	case !ch.twoFactor:
 		sess, err := s.complete(ch, nil, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodPassword}))
 		return SignInResult{Session: sess}, err
@@ -175,7 +175,7 @@ func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, er
 		sess, err := s.complete(ch, s.usedTrustedDevice(ch), s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodTrustedDevice}))
 		return SignInResult{Session: sess}, err
 	case ch.capped:
-		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: messages[core.KindCodesCapped]}, nil
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: say(messages[core.KindCodesCapped], nil)}, nil
 	}
 	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
 }
@@ -187,7 +187,7 @@ func (s *Service) usedTrustedDevice(ch *challenge) func(*core.Account) error {
 			a.Devices[i].LastUsed = s.now()
 			return nil
 		}
-		return core.Errorf(core.KindNotFound, "This device was revoked a moment ago; sign in again.")
+		return core.Fail(core.KindNotFound, "error.device.just-revoked")
 	}
 }
 
@@ -278,7 +278,7 @@ func (s *Service) challenge(id string) (*challenge, error) {
 	ch, ok := s.challenges[id]
 	if !ok || s.now().After(ch.expires) {
 		delete(s.challenges, id)
-		return nil, core.Errorf(core.KindChallengeExpired, "")
+		return nil, core.Fail(core.KindChallengeExpired, "")
 	}
 	return ch, nil
 }

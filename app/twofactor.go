@@ -13,7 +13,7 @@ func (s *Service) BeginEnrolment(sess *Session) (core.Enrolment, error) {
 		return core.Enrolment{}, err
 	}
 	if a.TwoFactor {
-		return core.Enrolment{}, core.Errorf(core.KindTwoFactorAlreadyOn, "")
+		return core.Enrolment{}, core.Fail(core.KindTwoFactorAlreadyOn, "")
 	}
 	e := core.NewEnrolment(a.Username)
 	sess.setPending(e.Secret)
@@ -32,14 +32,14 @@ func (s *Service) ConfirmEnrolment(sess *Session, code string) ([]string, error)
 		return nil, err
 	}
 	if a.TwoFactor {
-		return nil, core.Errorf(core.KindTwoFactorAlreadyOn, "")
+		return nil, core.Fail(core.KindTwoFactorAlreadyOn, "")
 	}
 	if _, err := core.NormalizeCode(code); err != nil {
 		return nil, err
 	}
 	pending := sess.pendingSecret()
 	if pending == "" {
-		return nil, core.Errorf(core.KindNotFound, "This setup has expired; press Enable to start again.")
+		return nil, core.Fail(core.KindNotFound, "error.setup.expired")
 	}
 	step, err := core.VerifyCode(pending, code, s.now(), 0)
 	if err != nil {
@@ -60,7 +60,7 @@ func (s *Service) ConfirmEnrolment(sess *Session, code string) ([]string, error)
 	}
 	err = s.update(sess, k, relocking(k, func(a *core.Account) error {
 		if a.TwoFactor {
-			return core.Errorf(core.KindTwoFactorAlreadyOn, "")
+			return core.Fail(core.KindTwoFactorAlreadyOn, "")
 		}
 		a.TwoFactor, a.LastStep, a.BackupCodes, a.Devices, a.TOTP = true, step, set, nil, totp
 		return a.Keys.Lock(k.account, k.password, k.params, &second, a.ID)
@@ -94,7 +94,7 @@ func (s *Service) DisableTwoFactor(sess *Session, password, code string) error {
 		return err
 	}
 	if !a.TwoFactor {
-		return core.Errorf(core.KindTwoFactorOff, "")
+		return core.Fail(core.KindTwoFactorOff, "")
 	}
 	use, err := s.reauthenticate(k, &a, password, code)
 	if err != nil {
@@ -128,7 +128,7 @@ func (s *Service) RegenerateBackupCodes(sess *Session, password, code string) ([
 		return nil, err
 	}
 	if !a.TwoFactor {
-		return nil, core.Errorf(core.KindTwoFactorOff, "")
+		return nil, core.Fail(core.KindTwoFactorOff, "")
 	}
 	use, err := s.reauthenticate(k, &a, password, code)
 	if err != nil {
@@ -165,7 +165,7 @@ func (s *Service) checkPassword(k *keys, a core.Account, password string) error 
 		return err
 	}
 	if !p.Same(k.password) {
-		return s.fail(key, passwords, a.ID, core.EventConfirmFailed, core.FactorPassword, core.Errorf(core.KindWrongCredentials, "The password is wrong."))
+		return s.fail(key, passwords, a.ID, core.EventConfirmFailed, core.FactorPassword, core.Fail(core.KindWrongCredentials, "error.password.wrong"))
 	}
 	return nil
 }
@@ -180,7 +180,7 @@ func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string
 		return func(*core.Account) error { return nil }, nil
 	}
 	if code == "" {
-		return nil, core.Errorf(core.KindTwoFactorRequired, "")
+		return nil, core.Fail(core.KindTwoFactorRequired, "")
 	}
 	key := core.AccountThrottleKey(a.ID)
 	defer s.attempts.lock(key)()
@@ -189,7 +189,7 @@ func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string
 		return nil, err
 	}
 	if _, notTOTP := core.NormalizeCode(code); th.Capped() && notTOTP == nil {
-		return nil, core.Errorf(core.KindCodesCapped, "") // refused unchecked, wait or no wait
+		return nil, core.Fail(core.KindCodesCapped, "") // refused unchecked, wait or no wait
 	}
 	if err := th.Codes.Check(s.now()); err != nil {
 		return nil, err

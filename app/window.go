@@ -4,6 +4,8 @@ import (
 	"errors"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/twostep-app/twostep/core"
 )
 
@@ -82,11 +84,15 @@ func CodesCapped(err error) bool { return core.IsKind(err, core.KindCodesCapped)
 
 // UpgradedCodesNote is what the backup codes dialog says when a sign-in upgraded an account
 // made by Twostep 0.1 (Session.NewBackupCodes): the old codes no longer work.
-const UpgradedCodesNote = "Twostep now protects your account with keys that need your password and this computer, " +
-	"or your password and a backup code. Your old backup codes cannot do that, so they no longer work: " +
-	"save these new ones instead."
+func UpgradedCodesNote() string {
+	return lang.X("error.note.upgraded-codes", "Twostep now protects your account with keys that need your password and this computer, or your password and a backup code. Your old backup codes cannot do that, so they no longer work: save these new ones instead.")
+}
 
 // UnseenCodesNote is what the dashboard says when the newest backup codes were never shown
 // to the end (Status.BackupCodesUnseen).
-const UnseenCodesNote = "Your newest backup codes were made but never shown to the end (Twostep closed first), " +
-	"so you may not have them. Generate new backup codes now and save them."
+func UnseenCodesNote() string {
+	return lang.X("error.note.unseen-codes", "Your newest backup codes were made but never shown to the end (Twostep closed first), so you may not have them. Generate new backup codes now and save them.")
+}
+
+// MinPasswordLen is the fewest characters a password may have.
+const MinPasswordLen = core.MinPasswordLen

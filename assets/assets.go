@@ -2,7 +2,7 @@
 package assets
 
 import (
-	_ "embed"
+	"embed"
 
 	"fyne.io/fyne/v2"
 )
@@ -20,3 +20,9 @@ var Icon = fyne.NewStaticResource("icon.png", iconPNG)
 // pages: decoding and scaling the 512 px 16-bit one cost about 80 ms of start-up.
 // (Made with: convert icon.png -resize 256x256 -depth 8 PNG32:icon-256.png)
 var WindowIcon = fyne.NewStaticResource("icon-256.png", icon256PNG)
+
+// Translations are Twostep's words in every language it ships, one file per area and
+// language (area.lang.json, in go-i18n's JSON form). app loads them into Fyne's lang.
+//
+//go:embed translations
+var Translations embed.FS

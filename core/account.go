@@ -75,12 +75,12 @@ func UsernameKey(name string) string { return strings.ToLower(strings.TrimSpace(
 func ValidateUsername(name string) error {
 	n := utf8.RuneCountInString(name)
 	if n < 3 || n > 32 {
-		return Errorf(KindInvalid, "A username has 3 to 32 characters.")
+		return Fail(KindInvalid, "error.username.length", "Min", 3, "Max", 32)
 	}
 	for _, r := range name {
 		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-'
 		if !ok {
-			return Errorf(KindInvalid, "A username may use only letters, digits, '.', '_' and '-'.")
+			return Fail(KindInvalid, "error.username.characters")
 		}
 	}
 	return nil

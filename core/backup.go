@@ -131,12 +131,12 @@ func NormalizeBackupCode(in string) (string, error) {
 			r = '0'
 		}
 		if !strings.ContainsRune(backupAlphabet, r) {
-			return "", Errorf(KindMalformedCode, "A backup code is 10 letters and digits, like abcde-12345.")
+			return "", Fail(KindMalformedCode, "error.backup-code.shape")
 		}
 		b.WriteRune(r)
 	}
 	if b.Len() != backupCodeLen {
-		return "", Errorf(KindMalformedCode, "A backup code is 10 letters and digits, like abcde-12345.")
+		return "", Fail(KindMalformedCode, "error.backup-code.shape")
 	}
 	return b.String(), nil
 }
@@ -177,29 +177,21 @@ func (b BackupCodes) Find(input string, id AccountID) (Match, error) {
 	case m.Slot < 0:
 		return Match{}, errWrongBackupCode
 	case !b.unused(m.Slot):
-		return Match{}, Errorf(KindCodeReused, "That backup code was already used: each code works once. %d %s left.",
-			b.Left(), plural(b.Left(), "backup code is", "backup codes are"))
+		return Match{}, Fail(KindCodeReused, "error.backup-code.used", "Count", b.Left())
 	}
 	return m, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-var errWrongBackupCode = Errorf(KindWrongCode, "That backup code is wrong or was already used. Each code works once: check it against the list you saved.")
+var errWrongBackupCode = Fail(KindWrongCode, "error.backup-code.wrong")
 
 // RecoveryKey opens the recovery key with a code Find matched.
 func (b BackupCodes) RecoveryKey(m Match, id AccountID) ([]byte, error) {
 	if m.wrap == nil || m.Slot >= len(b.Wraps) || len(b.Wraps[m.Slot]) == 0 {
-		return nil, Errorf(KindComputerKeyMissing, "")
+		return nil, Fail(KindComputerKeyMissing, "")
 	}
 	rk, err := Open(m.wrap, b.Wraps[m.Slot], backupWrapAAD(id, m.Slot))
 	if err != nil {
-		return nil, Errorf(KindDataTampered, "")
+		return nil, Fail(KindDataTampered, "")
 	}
 	return rk, nil
 }
@@ -209,7 +201,7 @@ func (b BackupCodes) RecoveryKey(m Match, id AccountID) ([]byte, error) {
 // twice.
 func (b *BackupCodes) MarkUsed(m Match) error {
 	if b.Params != m.params || m.Slot < 0 || m.Slot >= len(b.Hashes) || !b.unused(m.Slot) {
-		return Errorf(KindCodeReused, "That backup code was used a moment ago: each code works once.")
+		return Fail(KindCodeReused, "error.backup-code.just-used")
 	}
 	if m.Slot < len(b.Used) {
 		b.Used[m.Slot] = true // keeps the hash, so the code is known as used if typed again
@@ -226,7 +218,7 @@ func (b *BackupCodes) MarkUsed(m Match) error {
 func stretchBackup(code, params string) ([]byte, error) {
 	p, salt, err := decodeParams(params)
 	if err != nil {
-		return nil, Errorf(KindDataCorrupt, "The stored backup codes are damaged; sign in with a verification code and make a new set.")
+		return nil, Fail(KindDataCorrupt, "error.backup-codes.damaged")
 	}
 	return argon2id([]byte(code), salt, p, hashLen), nil
 }

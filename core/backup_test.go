@@ -3,7 +3,6 @@ package core
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -142,8 +141,7 @@ func TestUseBackupCodes(t *testing.T) {
 		}
 		// A used code is named as used, with what is left (issue 8: it said "wrong").
 		err := set.use(c)
-		if !IsKind(err, KindCodeReused) || !strings.Contains(err.(*Error).Detail, "already used") ||
-			!strings.Contains(err.(*Error).Detail, fmt.Sprintf("%d backup code", left)) {
+		if e, ok := err.(*Error); !ok || e.Kind != KindCodeReused || e.Detail != "error.backup-code.used" || e.Data["Count"] != left {
 			t.Errorf("second use of code %d: %v, want KindCodeReused saying %d left", i, err, left)
 		}
 		if set.Left() != left {

@@ -61,20 +61,26 @@ func (k Kind) String() string {
 }
 
 // Error is the one error type the domain, the adapters and the use cases return.
-// Detail is a sentence for a person where the kind alone is not enough
-// (which rule a password broke); Err keeps the cause for logs and errors.Is.
+// Detail names a sentence for a person where the kind alone is not enough (which rule a
+// password broke): it is a key of the window's words (assets/translations), never English,
+// so the edge can say it in the person's language; Data fills in the values it names.
+// Err keeps the cause for logs and errors.Is.
 type Error struct {
 	Kind   Kind
 	Detail string
-	Wait   time.Duration // KindLockedOut: how long until the next try
-	Drift  time.Duration // KindClockDrift: phone clock minus ours
+	Data   map[string]any // the values Detail's sentence names, e.g. {"Min": 8}
+	Wait   time.Duration  // KindLockedOut: how long until the next try
+	Drift  time.Duration  // KindClockDrift: phone clock minus ours
 	Err    error
 }
 
 func (e *Error) Error() string {
 	msg := e.Kind.String()
 	if e.Detail != "" {
-		msg += ": " + e.Detail
+		msg += ": " + e.Detail // a key: logs stay in one language
+		if len(e.Data) > 0 {
+			msg += " " + fmt.Sprint(e.Data)
+		}
 	}
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()
@@ -84,9 +90,17 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf makes an Error of kind k with a person-facing detail.
-func Errorf(k Kind, format string, args ...any) *Error {
-	return &Error{Kind: k, Detail: fmt.Sprintf(format, args...)}
+// Fail makes an Error of kind k. detail is the key of the sentence that says more than the
+// kind does ("" when the kind says it all); data are the name, value pairs it fills in.
+func Fail(k Kind, detail string, data ...any) *Error {
+	e := &Error{Kind: k, Detail: detail}
+	if len(data) > 0 {
+		e.Data = make(map[string]any, len(data)/2)
+		for i := 0; i+1 < len(data); i += 2 {
+			e.Data[data[i].(string)] = data[i+1]
+		}
+	}
+	return e
 }
 
 // Wrap keeps err as the cause of an Error of kind k.

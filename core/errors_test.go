@@ -18,10 +18,10 @@ func TestKindOf(t *testing.T) {
 	}{
 		{"nil", nil, KindInternal},
 		{"plain error", errors.New("boom"), KindInternal},
-		{"own error", Errorf(KindWrongCode, ""), KindWrongCode},
-		{"wrapped once", fmt.Errorf("sign in: %w", Errorf(KindCodeReused, "")), KindCodeReused},
+		{"own error", Fail(KindWrongCode, ""), KindWrongCode},
+		{"wrapped once", fmt.Errorf("sign in: %w", Fail(KindCodeReused, "")), KindCodeReused},
 		{"wrapped twice", fmt.Errorf("app: %w", fmt.Errorf("sign in: %w", locked)), KindLockedOut},
-		{"joined", errors.Join(errors.New("other"), Errorf(KindDataCorrupt, "x")), KindDataCorrupt},
+		{"joined", errors.Join(errors.New("other"), Fail(KindDataCorrupt, "")), KindDataCorrupt},
 		{"Wrap keeps kind", fmt.Errorf("open: %w", Wrap(KindKeyringLocked, io.EOF)), KindKeyringLocked},
 		{"wrapped plain error", fmt.Errorf("x: %w", io.EOF), KindInternal},
 	}
@@ -60,8 +60,8 @@ func TestErrorMessage(t *testing.T) {
 		err  *Error
 		want string
 	}{
-		{Errorf(KindInvalid, "A username has %d to %d characters.", 3, 32), "invalid: A username has 3 to 32 characters."},
-		{Errorf(KindWrongCode, ""), "wrong code"},
+		{Fail(KindInvalid, "error.username.length", "Min", 3, "Max", 32), "invalid: error.username.length map[Max:32 Min:3]"},
+		{Fail(KindWrongCode, ""), "wrong code"},
 		{Wrap(KindDataCorrupt, io.EOF), "data corrupt: EOF"},
 	}
 	for _, tt := range tests {

@@ -110,13 +110,13 @@ func wrapKey(ak AccountKey, p PasswordKey, second []byte, wrap string, id Accoun
 
 func unwrapKey(sealed []byte, p PasswordKey, second []byte, wrap string, id AccountID) (AccountKey, error) {
 	if len(sealed) == 0 {
-		return nil, Errorf(KindWrongCredentials, "")
+		return nil, Fail(KindWrongCredentials, "")
 	}
 	ak, err := Open(kek(p, second, wrap, id), sealed, wrapAAD(wrap, id))
 	if err != nil || len(ak) != KeyLen {
 		// A wrong password and a damaged wrap look the same here; telling them apart would
 		// need something in the data file that checks passwords without the second secret.
-		return nil, Errorf(KindWrongCredentials, "")
+		return nil, Fail(KindWrongCredentials, "")
 	}
 	return ak, nil
 }
@@ -212,7 +212,7 @@ func (k Keys) OpenWithPassword(p PasswordKey, id AccountID) (AccountKey, error) 
 func (k Keys) OpenWithComputer(p PasswordKey, c ComputerKey, id AccountID) (AccountKey, error) {
 	i := k.computer(c)
 	if i < 0 {
-		return nil, Errorf(KindWrongCredentials, "")
+		return nil, Fail(KindWrongCredentials, "")
 	}
 	return unwrapKey(k.Computers[i].Wrap, p, c.Key, wrapComputer+" "+c.Device, id)
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/crypto/argon2"
@@ -44,11 +45,15 @@ const (
 	strengthInputLimit = 100
 )
 
-// Strength is a password's zxcvbn score (0-4) and what to do about a low one.
+// Strength is a password's zxcvbn score (0-4) and how long an offline guesser would need.
+// The window says it in words (app.StrengthWords); core keeps no sentences.
 type Strength struct {
-	Score    int
-	Feedback string
+	Score int
+	Crack time.Duration // capped at maxCrack: beyond a century it is all "centuries"
+	Empty bool          // nothing typed yet
 }
+
+const maxCrack = 200 * 365 * 24 * time.Hour
 
 // PasswordStrength scores pw, counting the username and the app's name as guessable words.
 func PasswordStrength(pw, username string) Strength {
@@ -56,21 +61,14 @@ func PasswordStrength(pw, username string) Strength {
 		pw = string([]rune(pw)[:strengthInputLimit])
 	}
 	if pw == "" {
-		return Strength{Feedback: "Choose a password."}
+		return Strength{Empty: true}
 	}
 	m := zxcvbn.PasswordStrength(pw, []string{username, "twostep", "two-step", "authenticator"})
-	return Strength{Score: m.Score, Feedback: strengthFeedback(m.Score, m.CrackTimeDisplay)}
-}
-
-func strengthFeedback(score int, crack string) string {
-	switch {
-	case score >= 4:
-		return "Strong password."
-	case score >= MinStrength:
-		return "Good password."
-	default:
-		return fmt.Sprintf("Too easy to guess (could be cracked in %s): add more words or characters that do not follow a pattern.", crack)
+	crack := maxCrack
+	if secs := m.CrackTime; secs < maxCrack.Seconds() {
+		crack = time.Duration(secs * float64(time.Second))
 	}
+	return Strength{Score: m.Score, Crack: crack}
 }
 
 // ValidatePassword applies NIST SP 800-63B-4: length limits, no composition rules,
@@ -79,14 +77,14 @@ func ValidatePassword(pw, username string) error {
 	n := utf8.RuneCountInString(pw)
 	switch {
 	case n < MinPasswordLen:
-		return Errorf(KindInvalid, "A password needs at least %d characters.", MinPasswordLen)
+		return Fail(KindInvalid, "error.password.short", "Min", MinPasswordLen)
 	case n > MaxPasswordLen:
-		return Errorf(KindInvalid, "A password may have at most %d characters.", MaxPasswordLen)
+		return Fail(KindInvalid, "error.password.long", "Max", MaxPasswordLen)
 	case username != "" && strings.Contains(strings.ToLower(pw), UsernameKey(username)):
-		return Errorf(KindInvalid, "A password must not contain your username.")
+		return Fail(KindInvalid, "error.password.has-username")
 	}
 	if s := PasswordStrength(pw, username); s.Score < MinStrength {
-		return &Error{Kind: KindInvalid, Detail: s.Feedback} // strengthFeedback writes sentences
+		return Fail(KindInvalid, "password.too-easy", "Crack", s.Crack) // the meter's own sentence
 	}
 	return nil
 }

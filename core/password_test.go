@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -90,8 +91,11 @@ func TestPasswordStrength(t *testing.T) {
 		if s.Score < 0 || s.Score > 4 {
 			t.Errorf("PasswordStrength(%q).Score = %d, want 0..4", tt.pw, s.Score)
 		}
-		if s.Feedback == "" {
-			t.Errorf("PasswordStrength(%q).Feedback is empty", tt.pw)
+		if s.Empty != (tt.pw == "") || s.Crack < 0 {
+			t.Errorf("PasswordStrength(%q) = %+v", tt.pw, s)
+		}
+		if s.Score >= MinStrength && s.Crack < 24*time.Hour {
+			t.Errorf("PasswordStrength(%q) = %+v: good enough, yet cracked within a day", tt.pw, s)
 		}
 		if got := s.Score >= MinStrength; got != tt.atLeast3 {
 			t.Errorf("PasswordStrength(%q).Score = %d, want >= %d: %v", tt.pw, s.Score, MinStrength, tt.atLeast3)

@@ -27,21 +27,26 @@ type Profile struct {
 // Validate checks each field and says which one is wrong and how.
 func (p Profile) Validate() error {
 	checks := []struct {
-		name, value string
-		max         int
-	}{{"display name", p.DisplayName, 64}, {"email", p.Email, 254}, {"phone", p.Phone, 32}, {"note", p.Note, 2000}}
+		detail, value string // detail names the field, in the key of its sentence
+		max           int
+	}{
+		{"error.profile.name-too-long", p.DisplayName, 64},
+		{"error.profile.email-too-long", p.Email, 254},
+		{"error.profile.phone-too-long", p.Phone, 32},
+		{"error.profile.note-too-long", p.Note, 2000},
+	}
 	for _, c := range checks {
 		if utf8.RuneCountInString(c.value) > c.max {
-			return Errorf(KindInvalid, "The %s may have at most %d characters.", c.name, c.max)
+			return Fail(KindInvalid, c.detail, "Max", c.max)
 		}
 	}
 	if p.Email != "" {
 		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
-			return Errorf(KindInvalid, "The email address should look like name@example.com.")
+			return Fail(KindInvalid, "error.profile.email")
 		}
 	}
 	if strings.Trim(p.Phone, "0123456789+-() .") != "" {
-		return Errorf(KindInvalid, "A phone number may use only digits, spaces and + - ( ).")
+		return Fail(KindInvalid, "error.profile.phone")
 	}
 	return ValidatePicture(p.Picture)
 }
@@ -52,11 +57,11 @@ func ValidatePicture(pic []byte) error {
 		return nil
 	}
 	if len(pic) > MaxPictureBytes {
-		return Errorf(KindInvalid, "A profile picture may be at most 1 MiB; choose a smaller image.")
+		return Fail(KindInvalid, "error.picture.too-large")
 	}
 	_, format, err := image.DecodeConfig(bytes.NewReader(pic))
 	if err != nil || (format != "png" && format != "jpeg") {
-		return Errorf(KindInvalid, "A profile picture must be a PNG or JPEG image.")
+		return Fail(KindInvalid, "error.picture.type")
 	}
 	return nil
 }

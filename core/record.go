@@ -33,7 +33,7 @@ func (ak AccountKey) Verify(a Account) error {
 		return err
 	}
 	if !hmac.Equal(sum, a.MAC) {
-		return Errorf(KindDataTampered, "")
+		return Fail(KindDataTampered, "")
 	}
 	return nil
 }
@@ -58,14 +58,14 @@ func (ak AccountKey) SealTOTP(secret string, id AccountID) ([]byte, error) {
 // from Twostep 0.1 whose keyring had lost the secret.
 func (ak AccountKey) OpenTOTP(sealed []byte, id AccountID) (string, error) {
 	if len(sealed) == 0 {
-		return "", Errorf(KindSecretMissing, "")
+		return "", Fail(KindSecretMissing, "")
 	}
 	plain, err := ak.open("totp secret", id, sealed)
 	if err != nil {
 		return "", err
 	}
 	if !ValidSecret(string(plain)) {
-		return "", Errorf(KindDataCorrupt, "Your authenticator secret in the data file is damaged. Sign in with a backup code, then turn two-step authentication off and on again.")
+		return "", Fail(KindDataCorrupt, "error.secret.damaged")
 	}
 	return string(plain), nil
 }

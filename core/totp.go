@@ -95,7 +95,7 @@ func NormalizeCode(in string) (string, error) {
 		return r
 	}, in)
 	if len(code) != CodeDigits || strings.Trim(code, "0123456789") != "" {
-		return "", Errorf(KindMalformedCode, "A verification code is %d digits.", CodeDigits)
+		return "", Fail(KindMalformedCode, "error.code.digits", "Digits", CodeDigits)
 	}
 	return code, nil
 }
@@ -141,18 +141,18 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 		reused = true
 	}
 	if reused {
-		return 0, Errorf(KindCodeReused, "")
+		return 0, Fail(KindCodeReused, "")
 	}
 	for off := int64(Skew + 1); off <= DriftSteps; off++ {
 		switch s := cur - off; {
 		case !codeMatches(secret, code, s):
 		case Reused(s, lastStep):
-			return 0, Errorf(KindCodeReused, "") // an old code seen again, not a slow clock
+			return 0, Fail(KindCodeReused, "") // an old code seen again, not a slow clock
 		default:
 			return 0, &Error{Kind: KindClockDrift, Drift: time.Duration(s-cur) * Period}
 		}
 	}
-	return 0, Errorf(KindWrongCode, "")
+	return 0, Fail(KindWrongCode, "")
 }
 
 // Reused is the replay rule (RFC 6238 section 5.2): a code of a time step at or before the
@@ -163,7 +163,7 @@ func Reused(step, lastStep int64) bool { return step <= lastStep }
 // transaction that stores it, so two windows racing with one code cannot both win.
 func (a *Account) AcceptStep(step int64) error {
 	if Reused(step, a.LastStep) {
-		return Errorf(KindCodeReused, "")
+		return Fail(KindCodeReused, "")
 	}
 	a.LastStep = step
 	return nil

@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/twostep-app/twostep/app"
 )
@@ -20,8 +18,9 @@ func (u *UI) failedNote(f app.FailedSignIns) string {
 	if f.Count == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d failed sign-in %s since your last visit, the last %s. If that was not you, change your password.",
-		f.Count, plural(f.Count, "attempt", "attempts"), when(f.Last, u.now()))
+	return lang.XN("dashboard.failed-note",
+		"{{.Count}} failed sign-in attempts since your last visit, the last {{.When}}. If that was not you, change your password.",
+		f.Count, map[string]any{"Count": f.Count, "When": when(f.Last, u.now())})
 }
 
 // showActivity opens the account's recent activity in a dialog: the failed attempts the
@@ -38,14 +37,15 @@ func (u *UI) showActivity() {
 			body.Add(paragraph(app.Message(err)))
 		}
 		for _, ev := range events {
-			body.Add(widget.NewLabel(eventLine(ev, u.now())))
+			body.Add(paragraph(eventLine(ev, u.now()))) // a long line in German wraps, not clips
 		}
 		scroll := container.NewVScroll(body)
-		scroll.SetMinSize(fyne.NewSize(formWidth+160, 360))
 		var pop func()
-		d := dialog.NewCustom("Recent activity", "Close", scroll, u.win)
+		d := dialog.NewCustom(lang.X("dashboard.recent-activity", "Recent activity"), lang.X("dashboard.close", "Close"), scroll, u.win)
 		d.SetOnClosed(func() { pop() })
 		pop = u.pushEscape(d.Hide)
+		win := u.win.Canvas().Size()
+		d.Resize(fyne.NewSize(min(formWidth+200, win.Width-24), min(480, win.Height-24)))
 		d.Show()
 	})
 }

@@ -116,6 +116,7 @@ func (r *avatarRenderer) Layout(size fyne.Size) {
 	r.img.Resize(inner)
 	r.img.CornerRadius = inner.Width / 2
 	ts := r.text.MinSize()
+	r.text.Resize(ts)
 	r.text.Move(fyne.NewPos((size.Width-ts.Width)/2, (size.Height-ts.Height)/2))
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,10 +39,10 @@ type backupDialog struct {
 // these codes are new). closed runs after Done.
 func (u *UI) showBackupCodes(codes []string, note string, closed func()) {
 	b := &backupDialog{u: u, sess: u.sess, codes: codes, says: newProblem(), closed: closed}
-	b.save = u.newDialogButton("Save…", theme.DocumentSaveIcon(), b.onSave)
+	b.save = u.newDialogButton(lang.X("security.backup-codes.save", "Save…"), theme.DocumentSaveIcon(), b.onSave)
 	b.save.Importance = widget.HighImportance
-	b.copy = u.newDialogButton("Copy", theme.ContentCopyIcon(), b.onCopy)
-	b.done = u.newDialogButton("Done", nil, b.onDone)
+	b.copy = u.newDialogButton(lang.X("security.copy", "Copy"), theme.ContentCopyIcon(), b.onCopy)
+	b.done = u.newDialogButton(lang.X("security.backup-codes.done", "Done"), nil, b.onDone)
 	b.busy = newBusy(b.save, b.copy, b.done)
 	grid := container.NewGridWithColumns(2)
 	for i, c := range codes {
@@ -54,11 +55,15 @@ func (u *UI) showBackupCodes(codes []string, note string, closed func()) {
 		intro.Importance = widget.WarningImportance
 		body.Add(intro)
 	}
-	body.Add(paragraph(backupAdvice))
+	body.Add(paragraph(backupAdvice()))
 	body.Add(card("", "", grid))
 	body.Add(b.says)
 	body.Add(container.NewHBox(b.save, b.copy, layoutSpacer(), b.busy.spin, b.done))
-	b.dlg = dialog.NewCustomWithoutButtons("Save your backup codes", container.New(fixedWidth(520), body), u.win)
+	b.dlg = dialog.NewCustomWithoutButtons(lang.X("security.backup-codes.save-title", "Save your backup codes"), container.NewVScroll(body), u.win)
+	// 560 wide shows the advice in a few lines; as tall as the codes need, or the window
+	// less a margin: a small window scrolls.
+	win := u.win.Canvas().Size()
+	b.dlg.Resize(fyne.NewSize(min(560, win.Width-24), min(body.MinSize().Height+100, win.Height-24)))
 	b.pop = u.pushEscape(b.onDone)
 	u.codesOpen++
 	b.dlg.Show()
@@ -66,29 +71,39 @@ func (u *UI) showBackupCodes(codes []string, note string, closed func()) {
 
 // backupAdvice says what the codes are for. Since a computer's key in the keyring became
 // part of what opens the account, they matter even to someone who keeps their phone.
-const backupAdvice = "If you lose your phone, or sign in on a computer that does not hold your account's key " +
-	"(a new computer, an erased keyring), each of these codes signs you in once. " +
-	"Download them and store them somewhere safe, such as a password manager or a printed copy. Twostep will not show them again."
+func backupAdvice() string {
+	return lang.X("security.backup-codes.advice", "If you lose your phone, or sign in on a computer that does not hold your account's key (a new computer, an erased keyring), each of these codes signs you in once. Download them and store them somewhere safe, such as a password manager or a printed copy. Twostep will not show them again.")
+}
 
 // backupFileName is the name the save dialog suggests.
 func backupFileName(username string) string {
-	return "twostep-backup-codes-" + username + ".txt"
+	return lang.X("security.backup-file.name", "twostep-backup-codes-{{.Username}}.txt", map[string]any{"Username": username})
 }
 
 // backupFile is the text saved by Save…: a header, the date, the codes and how to use them.
+// The words are in the window's language; the numbered codes keep one shape in every language.
 func backupFile(username string, codes []string, now time.Time) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Twostep backup codes for %s\n", username)
-	fmt.Fprintf(&b, "Generated %s\n\n", now.Format("2 January 2006 at 15:04 MST"))
+	b.WriteString(lang.X("security.backup-file.header", "Twostep backup codes for {{.Username}}", map[string]any{"Username": username}))
+	b.WriteString("\n")
+	b.WriteString(lang.X("security.backup-file.generated", "Generated {{.Date}} at {{.Time}}", map[string]any{
+		"Date": now.Format(lang.X("security.backup-file.date-layout", "2 January 2006")),
+		"Time": now.Format("15:04 MST"),
+	}))
+	b.WriteString("\n\n")
 	for i, c := range codes {
 		fmt.Fprintf(&b, "%2d. %s\n", i+1, c)
 	}
-	b.WriteString("\nEach code works once. When Twostep asks for a verification code and you\n" +
-		"cannot use your authenticator app, choose \"Use a backup code instead\" and type\n" +
-		"one of these codes. On a computer that does not hold your account's key (a new\n" +
-		"computer, an erased keyring), Twostep asks for one of these codes straight away.\n" +
-		"Making new codes in Settings > Security voids this list.\n" +
-		"Keep this file private: anyone with it and your password can sign in.\n")
+	b.WriteString("\n")
+	b.WriteString(lang.X("security.backup-file.how-to", `Each code works once. When Twostep asks for a verification code and you
+cannot use your authenticator app, choose "{{.Button}}" and type
+one of these codes. On a computer that does not hold your account's key (a new
+computer, an erased keyring), Twostep asks for one of these codes straight away.
+Making new codes in Settings > Security voids this list.
+Keep this file private: anyone with it and your password can sign in.`,
+		// The button is named as the code screen names it, in any language.
+		map[string]any{"Button": lang.X("signin.use-backup", "Use a backup code instead")}))
+	b.WriteString("\n")
 	return b.String()
 }
 
@@ -97,7 +112,7 @@ func (b *backupDialog) onSave() {
 	text := backupFile(name, b.codes, b.u.now())
 	b.u.pickSave(backupFileName(name), func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			b.says.say("Twostep could not open the save dialog. Copy the codes instead.")
+			b.says.say(lang.X("security.backup-codes.no-save-dialog", "Twostep could not open the save dialog. Copy the codes instead."))
 			return
 		}
 		if w == nil {
@@ -109,11 +124,12 @@ func (b *backupDialog) onSave() {
 			return err
 		}, func(err error) {
 			if err != nil {
-				b.says.say("The codes could not be saved there: " + fileProblem(err) + " Choose another place, or copy them.")
+				b.says.say(lang.X("security.backup-codes.not-saved", "The codes could not be saved there: {{.Reason}} Choose another place, or copy them.",
+					map[string]any{"Reason": fileProblem(err)}))
 				return
 			}
 			b.kept = true
-			b.says.good("Saved to " + where + ".")
+			b.says.good(lang.X("security.backup-codes.saved", "Saved to {{.Path}}.", map[string]any{"Path": where}))
 		})
 	})
 }
@@ -121,7 +137,8 @@ func (b *backupDialog) onSave() {
 func (b *backupDialog) onCopy() {
 	b.u.copySecret(strings.Join(b.codes, "\n"))
 	b.kept = true
-	b.says.good(fmt.Sprintf("Copied. The clipboard is cleared in %d seconds; paste them somewhere safe now.", clipboardClear))
+	b.says.good(lang.X("security.backup-codes.copied", "Copied. The clipboard is cleared in {{.Seconds}} seconds; paste them somewhere safe now.",
+		map[string]any{"Seconds": clipboardClear}))
 }
 
 func (b *backupDialog) onDone() {
@@ -132,9 +149,9 @@ func (b *backupDialog) onDone() {
 		b.close()
 		return
 	}
-	b.u.confirm("Are you sure?",
-		"You have not saved or copied your backup codes. Without them, losing your phone can lock you out of your account.",
-		"Close without saving", true, func(sure bool) {
+	b.u.confirm(lang.X("security.backup-codes.unsaved-title", "Are you sure?"),
+		lang.X("security.backup-codes.unsaved-body", "You have not saved or copied your backup codes. Without them, losing your phone can lock you out of your account."),
+		lang.X("security.backup-codes.unsaved-action", "Close without saving"), true, func(sure bool) {
 			if sure {
 				b.close()
 			}

@@ -195,7 +195,7 @@ func TestUnseenBackupCodesNote(t *testing.T) {
 // wantUnseenNote checks the dashboard's warning that the newest backup codes may be lost.
 func (e *env) wantUnseenNote(shown bool) {
 	e.t.Helper()
-	notes := findAll(e.page(), func(l *widget.Label) bool { return l.Text == app.UnseenCodesNote })
+	notes := findAll(e.page(), func(l *widget.Label) bool { return l.Text == app.UnseenCodesNote() })
 	gen := buttonsIn(e.page(), "Generate new backup codes")
 	if !shown {
 		if len(notes)+len(gen) != 0 {

@@ -54,7 +54,7 @@ func TestQuittingClearsTheClipboard(t *testing.T) {
 
 	// Nothing on the start page copies a secret, but its Quit must take the same way out.
 	t.Run("the start page's Quit", func(t *testing.T) {
-		e := start(t, newClock(), func() (*app.Service, error) { return nil, core.Errorf(core.KindKeyringLocked, "") })
+		e := start(t, newClock(), func() (*app.Service, error) { return nil, core.Fail(core.KindKeyringLocked, "") })
 		e.wantText("Twostep cannot start")
 		e.u.copySecret("a setup key")
 		e.tap("Quit")

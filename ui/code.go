@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
@@ -28,27 +29,24 @@ type codeScreen struct {
 	verify *actionButton
 	other  *actionButton
 	cancel *actionButton
+	links  *fyne.Container // other and cancel, laid out again when other's words change
 	says   problem
 	busy   *busy
 	locked *lockout
 }
 
-const (
-	askCode   = "Enter the 6-digit code from your authenticator app."
-	askBackup = "Enter one of the backup codes you saved. Each code works once."
-)
-
 func (u *UI) showCode(username, challenge, backupOnly string) {
 	s := &codeScreen{u: u, username: username, challenge: challenge, backupOnly: backupOnly,
-		title: heading("Two-step verification"), ask: paragraph(""), entry: newField(""), says: newProblem()}
-	s.trust = widget.NewCheck("Trust this device (don't ask for a code here again)", nil)
+		title: heading(lang.X("signin.code-title", "Two-step verification")), ask: paragraph(""), entry: newField(""), says: newProblem()}
+	s.trust = widget.NewCheck(lang.X("signin.trust", "Trust this device (don't ask for a code here again)"), nil)
 	s.trust.SetChecked(true)
-	s.verify = newButton("Verify", nil, s.onVerify)
+	s.verify = newButton(lang.X("signin.verify", "Verify"), nil, s.onVerify)
 	s.verify.Importance = widget.HighImportance
-	s.other = newButton("Use a backup code instead", nil, s.onSwitch)
+	s.other = newButton(lang.X("signin.use-backup", "Use a backup code instead"), nil, s.onSwitch)
 	s.other.Importance = widget.LowImportance
-	s.cancel = newButton("Cancel", nil, func() { s.locked.end(); u.showSignIn("") })
+	s.cancel = newButton(lang.X("signin.cancel", "Cancel"), nil, func() { s.locked.end(); u.showSignIn("") })
 	s.cancel.Importance = widget.LowImportance
+	s.links = container.NewHBox(s.other, s.cancel)
 	s.busy = newBusy(s.verify, s.other, s.cancel, s.entry, s.trust)
 	s.busy.update = s.update
 	s.locked = &lockout{u: u, says: s.says, button: s.verify, onEnd: s.update}
@@ -63,14 +61,14 @@ func (u *UI) showCode(username, challenge, backupOnly string) {
 	u.show(column(formWidth,
 		appLogo(64),
 		s.title,
-		widget.NewLabel("Signing in as "+username),
+		widget.NewLabel(lang.X("signin.signing-in-as", "Signing in as {{.Name}}", map[string]any{"Name": username})),
 		s.ask,
 		s.entry,
 		s.trust,
 		s.says,
 		container.NewBorder(nil, nil, s.busy.spin, nil, s.verify),
 		widget.NewSeparator(),
-		container.NewHBox(s.other, s.cancel),
+		s.links,
 	), s.entry)
 }
 
@@ -106,14 +104,15 @@ func (s *codeScreen) setMode(backup bool) {
 		s.entry.SetPlaceHolder("XXXXX-XXXXX")
 		s.other.Hide()
 	case backup:
-		s.ask.SetText(askBackup)
+		s.ask.SetText(lang.X("signin.ask-backup", "Enter one of the backup codes you saved. Each code works once."))
 		s.entry.SetPlaceHolder("XXXXX-XXXXX")
-		s.other.SetText("Use a verification code instead")
+		s.other.SetText(lang.X("signin.use-code", "Use a verification code instead"))
 	default:
-		s.ask.SetText(askCode)
+		s.ask.SetText(lang.X("signin.ask-code", "Enter the 6-digit code from your authenticator app."))
 		s.entry.SetPlaceHolder("123 456")
-		s.other.SetText("Use a backup code instead")
+		s.other.SetText(lang.X("signin.use-backup", "Use a backup code instead"))
 	}
+	s.links.Refresh() // the switch's new words take their own width
 	s.update()
 }
 
@@ -163,17 +162,14 @@ func (s *codeScreen) verified(sess *app.Session, left int, err error) {
 func backupNote(left int) string {
 	switch {
 	case left == 0:
-		return "You used your last backup code. Generate new backup codes now, or you may be locked out if you lose your phone."
+		return lang.X("signin.backup-last-used",
+			"You used your last backup code. Generate new backup codes now, or you may be locked out if you lose your phone.")
 	case left <= 2:
-		return fmt.Sprintf("You signed in with a backup code. Only %d %s left: generate new backup codes now.", left, plural(left, "backup code is", "backup codes are"))
+		return lang.XN("signin.backup-few-left",
+			"You signed in with a backup code. Only {{.Count}} backup codes are left: generate new backup codes now.",
+			left, map[string]any{"Count": left})
 	default:
-		return fmt.Sprintf("You signed in with a backup code. %d backup codes are left.", left)
+		return lang.XN("signin.backup-left", "You signed in with a backup code. {{.Count}} backup codes are left.",
+			left, map[string]any{"Count": left})
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -10,6 +10,12 @@ import (
 	"github.com/twostep-app/twostep/core"
 )
 
+// What the code screen asks for, in English.
+const (
+	askCode   = "Enter the 6-digit code from your authenticator app."
+	askBackup = "Enter one of the backup codes you saved. Each code works once."
+)
+
 // The code step of signing in: Verify waits for six digits, a code typed with a space is
 // accepted, a code already used (even after signing out) is refused with the engine's
 // sentence, and so is a wrong one.
@@ -37,13 +43,13 @@ func TestSignInWithCode(t *testing.T) {
 	e.wantText("You signed out.")
 	e.signIn(alice, alicePW)
 	e.verify(spaced, false)
-	e.wantSays(app.Message(core.Errorf(core.KindCodeReused, "")))
+	e.wantSays(app.Message(core.Fail(core.KindCodeReused, "")))
 	if e.codeEntry().Text != "" {
 		t.Error("the refused code stays in the field")
 	}
 
 	e.verify(e.wrongCode(secret), false)
-	e.wantSays(app.Message(core.Errorf(core.KindWrongCode, "")))
+	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
 
 	e.verify(e.nextCode(secret), false)
 	e.wantText("Welcome, alice")
@@ -151,4 +157,4 @@ func TestSignInOnComputerWithoutItsKey(t *testing.T) {
 }
 
 // computerKeyNote is the sentence for a computer whose keyring lacks the account's key.
-var computerKeyNote = app.Message(core.Errorf(core.KindComputerKeyMissing, ""))
+var computerKeyNote = app.Message(core.Fail(core.KindComputerKeyMissing, ""))

@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,7 +65,7 @@ func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObje
 
 func (d *dashboard) failed(err error) {
 	d.says.sayErr(err)
-	retry := newButton("Try again", nil, func() { d.u.showDashboardAfterSignIn(d.note, d.guessed) })
+	retry := newButton(lang.X("dashboard.try-again", "Try again"), nil, func() { d.u.showDashboardAfterSignIn(d.note, d.guessed) })
 	d.body.Objects = []fyne.CanvasObject{column(formWidth, d.says, retry)}
 	d.body.Refresh()
 }
@@ -77,7 +76,7 @@ func (d *dashboard) fill(a account) {
 	if greeting == "" {
 		greeting = a.status.Username
 	}
-	parts := []fyne.CanvasObject{heading("Welcome, " + greeting)}
+	parts := []fyne.CanvasObject{heading(lang.X("dashboard.welcome", "Welcome, {{.Name}}", map[string]any{"Name": greeting}))}
 	unseen := a.status.BackupCodesUnseen && d.u.codesOpen == 0
 	if d.guessed != "" {
 		parts = append(parts, d.failedCard())
@@ -109,12 +108,12 @@ func (d *dashboard) noteCard(st app.Status, unseen bool) fyne.CanvasObject {
 		lines.Add(text)
 	}
 	if unseen {
-		text := paragraph(app.UnseenCodesNote)
+		text := paragraph(app.UnseenCodesNote())
 		text.Importance = widget.DangerImportance
 		lines.Add(text)
 	}
 	if st.BackupCodesLow || unseen {
-		gen := newButton("Generate new backup codes", theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
+		gen := newButton(lang.X("dashboard.generate-codes", "Generate new backup codes"), theme.ViewRefreshIcon(), func() { d.u.showSettings(tabSecurity) })
 		gen.Importance = widget.DangerImportance
 		lines.Add(container.NewHBox(gen))
 	}
@@ -125,58 +124,68 @@ func (d *dashboard) noteCard(st app.Status, unseen bool) fyne.CanvasObject {
 func (d *dashboard) failedCard() fyne.CanvasObject {
 	text := paragraph(d.guessed)
 	text.Importance = widget.WarningImportance
-	see := newButton("See activity", theme.HistoryIcon(), d.u.showActivity)
+	see := newButton(lang.X("dashboard.see-activity", "See activity"), theme.HistoryIcon(), d.u.showActivity)
 	return card("", "", container.NewVBox(text, container.NewHBox(see)))
 }
 
 func (d *dashboard) twoStepCard(st app.Status) fyne.CanvasObject {
 	if st.TwoFactor {
-		return card("Two-step authentication", "", container.NewVBox(twoStepState(true),
-			paragraph("Devices you have not trusted ask for a code from your authenticator app after your password.")))
+		return card(lang.X("dashboard.two-step", "Two-step authentication"), "", container.NewVBox(twoStepState(true),
+			paragraph(lang.X("dashboard.two-step.on-note",
+				"Devices you have not trusted ask for a code from your authenticator app after your password."))))
 	}
-	d.turnOn = newButton("Turn on two-step authentication", theme.ConfirmIcon(), d.u.onEnable)
+	d.turnOn = newButton(lang.X("dashboard.two-step.turn-on", "Turn on two-step authentication"), theme.ConfirmIcon(), d.u.onEnable)
 	d.turnOn.Importance = widget.HighImportance
-	return card("Two-step authentication", "", container.NewVBox(
+	return card(lang.X("dashboard.two-step", "Two-step authentication"), "", container.NewVBox(
 		twoStepState(false),
-		paragraph("Protect your account with a code from your phone, so a stolen password is not enough."),
+		paragraph(lang.X("dashboard.two-step.off-note",
+			"Protect your account with a code from your phone, so a stolen password is not enough.")),
 		container.NewHBox(d.turnOn)))
 }
 
 // twoStepState is the line that says whether two-step authentication is on, in colour.
 func twoStepState(on bool) fyne.CanvasObject {
-	icon, word, imp := theme.WarningIcon(), "Off", widget.WarningImportance
+	icon, word, imp := theme.WarningIcon(), lang.X("dashboard.two-step.off", "Off"), widget.WarningImportance
 	if on {
-		icon, word, imp = theme.ConfirmIcon(), "On", widget.SuccessImportance
+		icon, word, imp = theme.ConfirmIcon(), lang.X("dashboard.two-step.on", "On"), widget.SuccessImportance
 	}
 	state := widget.NewLabelWithStyle(word, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	state.Importance = imp
-	return container.NewHBox(widget.NewIcon(icon), widget.NewLabel("Two-step authentication is"), state)
+	return container.NewHBox(widget.NewIcon(icon), widget.NewLabel(lang.X("dashboard.two-step.is", "Two-step authentication is")), state)
 }
 
 func (d *dashboard) backupCard(st app.Status) fyne.CanvasObject {
 	if !st.TwoFactor {
-		return card("Backup codes", "", paragraph("You get ten backup codes when you turn on two-step authentication."))
+		return card(lang.X("dashboard.backup-codes", "Backup codes"), "",
+			paragraph(lang.X("dashboard.backup-codes.off-note", "You get ten backup codes when you turn on two-step authentication.")))
 	}
-	left := widget.NewLabelWithStyle(fmt.Sprintf("%d of %d left", st.BackupCodesLeft, app.BackupCodeCount), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hint := paragraph("Each backup code signs you in once if you lose your phone.")
+	n := st.BackupCodesLeft
+	left := widget.NewLabelWithStyle(lang.XN("dashboard.codes-left", "{{.Count}} of {{.Total}} left", n,
+		map[string]any{"Count": n, "Total": app.BackupCodeCount}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	hint := paragraph(lang.X("dashboard.backup-codes.note", "Each backup code signs you in once if you lose your phone."))
 	if st.BackupCodesLow {
 		left.Importance = widget.DangerImportance
-		hint.SetText("You are running out of backup codes. Generate new ones in Settings > Security.")
+		hint.SetText(lang.X("dashboard.backup-codes.low", "You are running out of backup codes. Generate new ones in Settings > Security."))
 	}
-	return card("Backup codes", "", container.NewVBox(left, hint))
+	return card(lang.X("dashboard.backup-codes", "Backup codes"), "", container.NewVBox(left, hint))
 }
 
 func (d *dashboard) profileCard(a account) fyne.CanvasObject {
 	p := a.profile
-	rows := []fyne.CanvasObject{infoRow("Username", a.status.Username)}
-	for _, r := range [][2]string{{"Name", p.DisplayName}, {"Email", p.Email}, {"Phone", p.Phone}, {"Note", p.Note}} {
+	rows := []fyne.CanvasObject{infoRow(lang.X("dashboard.username", "Username"), a.status.Username)}
+	for _, r := range [][2]string{
+		{lang.X("dashboard.name", "Name"), p.DisplayName},
+		{lang.X("dashboard.email", "Email"), p.Email},
+		{lang.X("dashboard.phone", "Phone"), p.Phone},
+		{lang.X("dashboard.note", "Note"), p.Note},
+	} {
 		if r[1] != "" {
 			rows = append(rows, infoRow(r[0], r[1]))
 		}
 	}
-	edit := newButton("Edit profile", theme.DocumentCreateIcon(), func() { d.u.showSettings(tabProfile) })
+	edit := newButton(lang.X("dashboard.edit-profile", "Edit profile"), theme.DocumentCreateIcon(), func() { d.u.showSettings(tabProfile) })
 	rows = append(rows, container.NewHBox(edit))
-	return card("Your information", "", container.NewVBox(rows...))
+	return card(lang.X("dashboard.your-information", "Your information"), "", container.NewVBox(rows...))
 }
 
 func infoRow(caption, value string) fyne.CanvasObject {
@@ -187,24 +196,25 @@ func infoRow(caption, value string) fyne.CanvasObject {
 
 func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
 	if len(devices) == 0 {
-		return card("Trusted devices", "", paragraph(noDevices))
+		return card(lang.X("dashboard.trusted-devices", "Trusted devices"), "", paragraph(noDevices()))
 	}
 	rows := []fyne.CanvasObject{}
 	for _, dev := range devices {
-		rows = append(rows, widget.NewLabel(deviceTitle(dev)+" · last used "+when(dev.LastUsed, d.u.now())))
+		rows = append(rows, widget.NewLabel(lang.X("dashboard.device.last-used", "{{.Device}} · last used {{.When}}",
+			map[string]any{"Device": deviceTitle(dev), "When": when(dev.LastUsed, d.u.now())})))
 	}
-	manage := newButton("Manage devices", theme.ComputerIcon(), func() { d.u.showSettings(tabSecurity) })
+	manage := newButton(lang.X("dashboard.manage-devices", "Manage devices"), theme.ComputerIcon(), func() { d.u.showSettings(tabSecurity) })
 	rows = append(rows, container.NewHBox(manage))
-	return card("Trusted devices", "", container.NewVBox(rows...))
+	return card(lang.X("dashboard.trusted-devices", "Trusted devices"), "", container.NewVBox(rows...))
 }
 
 func (d *dashboard) activityCard(events []app.Event) fyne.CanvasObject {
 	if len(events) == 0 {
-		return card("Recent activity", "", widget.NewLabel("Nothing yet."))
+		return card(lang.X("dashboard.recent-activity", "Recent activity"), "", widget.NewLabel(lang.X("dashboard.no-activity", "Nothing yet.")))
 	}
 	rows := []fyne.CanvasObject{}
 	for _, ev := range events {
 		rows = append(rows, widget.NewLabel(eventLine(ev, d.u.now())))
 	}
-	return card("Recent activity", "", container.NewVBox(rows...))
+	return card(lang.X("dashboard.recent-activity", "Recent activity"), "", container.NewVBox(rows...))
 }

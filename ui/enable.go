@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -52,7 +53,7 @@ func (u *UI) onEnable() {
 	}, func(err error) {
 		u.enabling = false
 		if err != nil {
-			dialog.ShowInformation("Two-step authentication", app.Message(err), u.win)
+			dialog.ShowInformation(lang.X("security.enable.failed-title", "Two-step authentication"), app.Message(err), u.win)
 			return
 		}
 		u.showEnable(enrol, qr)
@@ -65,9 +66,9 @@ func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
 	e.qr.FillMode = canvas.ImageFillContain
 	e.qr.ScaleMode = canvas.ImageScalePixels
 	e.qr.SetMinSize(fyne.NewSquareSize(qrSize))
-	e.enable = u.newDialogButton("Enable", nil, e.onConfirm)
+	e.enable = u.newDialogButton(lang.X("security.enable", "Enable"), nil, e.onConfirm)
 	e.enable.Importance = widget.HighImportance
-	e.cancel = u.newDialogButton("Cancel", nil, e.onCancel)
+	e.cancel = u.newDialogButton(lang.X("security.cancel", "Cancel"), nil, e.onCancel)
 	e.busy = newBusy(e.enable, e.cancel, e.code)
 	e.busy.update = e.update
 	e.code.OnChanged = func(string) { e.update() }
@@ -75,7 +76,7 @@ func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
 	e.code.onEscape = u.escape
 	e.update()
 	body := container.NewVBox(e.stepApps(), widget.NewSeparator(), e.stepScan(), widget.NewSeparator(), e.stepCode())
-	e.dlg = dialog.NewCustomWithoutButtons("Turn on two-step authentication", container.NewVScroll(body), u.win)
+	e.dlg = dialog.NewCustomWithoutButtons(lang.X("security.enable.title", "Turn on two-step authentication"), container.NewVScroll(body), u.win)
 	win := u.win.Canvas().Size()
 	// 760x600 shows every step at the default window size; a smaller window scrolls.
 	e.dlg.Resize(fyne.NewSize(min(760, win.Width-24), min(600, win.Height-24)))
@@ -85,33 +86,34 @@ func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
 }
 
 func (e *enableDialog) stepApps() fyne.CanvasObject {
+	// The labels are platforms and the values apps: names, which stay as they are. They
+	// wrap, so the narrowest window keeps the dialog inside it.
 	apps := widget.NewForm(
-		widget.NewFormItem("iOS", widget.NewLabel("Google Authenticator, Duo Mobile, 1Password, Authy")),
-		widget.NewFormItem("Android", widget.NewLabel("Google Authenticator, Duo Mobile, Authy")),
-		widget.NewFormItem("Windows Phone", widget.NewLabel("Microsoft Authenticator, Duo Mobile")),
+		widget.NewFormItem("iOS", paragraph("Google Authenticator, Microsoft Authenticator, Authy, Duo Mobile, 1Password")),
+		widget.NewFormItem("Android", paragraph("Google Authenticator, Microsoft Authenticator, Authy, Duo Mobile, 1Password")),
 	)
-	return container.NewVBox(subheading("1. Download an authenticator app on your phone (we recommend Authy)"), apps)
+	return container.NewVBox(subheading(lang.X("security.enable.step-apps", "1. Download an authenticator app on your phone (we recommend Authy)")), apps)
 }
 
 func (e *enableDialog) stepScan() fyne.CanvasObject {
 	key := widget.NewLabelWithStyle(e.enrol.SetupKey, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
 	key.Wrapping = fyne.TextWrapWord
-	copyKey := e.u.newDialogButton("Copy", theme.ContentCopyIcon(), e.onCopy)
-	warn := paragraph("Do not delete the Twostep account from your authenticator app later: without it, only a backup code can sign you in.")
+	copyKey := e.u.newDialogButton(lang.X("security.copy", "Copy"), theme.ContentCopyIcon(), e.onCopy)
+	warn := paragraph(lang.X("security.enable.keep-account", "Do not delete the Twostep account from your authenticator app later: without it, only a backup code can sign you in."))
 	warn.Importance = widget.WarningImportance
 	side := container.NewVBox(
-		paragraph("Can't scan? Add the account by hand with this setup key (time-based):"),
+		paragraph(lang.X("security.enable.setup-key", "Can't scan? Add the account by hand with this setup key (time-based):")),
 		key,
 		container.NewHBox(copyKey, e.copied),
 		warn)
 	return container.NewVBox(
-		subheading("2. In the app, choose \"Add a new account\" and scan this QR code"),
+		subheading(lang.X("security.enable.step-scan", "2. In the app, choose \"Add a new account\" and scan this QR code")),
 		container.NewBorder(nil, nil, container.NewCenter(e.qr), nil, side))
 }
 
 func (e *enableDialog) stepCode() fyne.CanvasObject {
 	return container.NewVBox(
-		subheading("3. Enter the 6-digit code the app shows"),
+		subheading(lang.X("security.enable.step-code", "3. Enter the 6-digit code the app shows")),
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.busy.spin, e.cancel, e.enable), e.code),
 		e.says)
 }
@@ -127,7 +129,7 @@ func (e *enableDialog) update() {
 
 func (e *enableDialog) onCopy() {
 	e.u.copySecret(e.enrol.SetupKey)
-	e.copied.SetText("Copied. The clipboard is cleared in 60 seconds.")
+	e.copied.SetText(lang.X("security.enable.copied", "Copied. The clipboard is cleared in {{.Seconds}} seconds.", map[string]any{"Seconds": clipboardClear}))
 }
 
 func (e *enableDialog) onConfirm() {

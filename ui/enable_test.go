@@ -85,7 +85,7 @@ func TestEnableTwoFactor(t *testing.T) {
 			if e.overlays() != 1 {
 				t.Fatal("a wrong code closed the dialog")
 			}
-			e.wantSays(app.Message(core.Errorf(core.KindWrongCode, "")))
+			e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
 			if code.Text != "" {
 				t.Errorf("the wrong code %q stays in the field", code.Text)
 			}

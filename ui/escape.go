@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -42,7 +43,7 @@ func (u *UI) confirm(title, msg, action string, danger bool, then func(bool)) {
 		then(ok)
 	}, u.win)
 	d.SetConfirmText(action)
-	d.SetDismissText("Cancel")
+	d.SetDismissText(lang.X("signin.cancel", "Cancel"))
 	if danger {
 		d.SetConfirmImportance(widget.DangerImportance)
 	}

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
 	"time"
+
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/twostep-app/twostep/app"
 )
@@ -11,11 +11,10 @@ import (
 // eventLine is one line of activity: what, how, where and when. The data file stores codes
 // (app.EventKind and the details its kind carries); the words are the window's.
 func eventLine(ev app.Event, now time.Time) string {
-	what := eventWords[ev.Kind]
-	if what == "" {
-		what = string(ev.Kind) // a kind from a newer Twostep: its code is better than nothing
+	what := string(ev.Kind) // a kind from a newer Twostep: its code is better than nothing
+	if say, ok := eventWords[ev.Kind]; ok {
+		what = say()
 	}
-	what = strings.ToUpper(what[:1]) + what[1:]
 	if detail := eventDetail(ev); detail != "" && detail != ev.Device {
 		what += " (" + detail + ")"
 	}
@@ -25,59 +24,78 @@ func eventLine(ev app.Event, now time.Time) string {
 	return what + " · " + when(ev.Time, now)
 }
 
-var eventWords = map[app.EventKind]string{
-	app.EventAccountCreated:  "account created",
-	app.EventSignIn:          "signed in",
-	app.EventSignInFailed:    "sign-in failed",
-	app.EventConfirmFailed:   "confirmation in Settings failed",
-	app.EventLockedOut:       "locked out",
-	app.EventSignOut:         "signed out",
-	app.EventTwoFactorOn:     "two-step authentication turned on",
-	app.EventTwoFactorOff:    "two-step authentication turned off",
-	app.EventBackupGenerated: "backup codes generated",
-	app.EventBackupUsed:      "backup code used",
-	app.EventDeviceTrusted:   "device trusted",
-	app.EventDeviceRevoked:   "device revoked",
-	app.EventPasswordChanged: "password changed",
-	app.EventProfileUpdated:  "profile updated",
-	app.EventComputerSetUp:   "this computer set up again with a backup code",
-	app.EventUpgraded:        "account protection upgraded",
+// eventWords says what happened. Each phrase starts a line, so it is written capitalised.
+var eventWords = map[app.EventKind]func() string{
+	app.EventAccountCreated:  func() string { return lang.X("dashboard.event.account-created", "Account created") },
+	app.EventSignIn:          func() string { return lang.X("dashboard.event.signed-in", "Signed in") },
+	app.EventSignInFailed:    func() string { return lang.X("dashboard.event.sign-in-failed", "Sign-in failed") },
+	app.EventConfirmFailed:   func() string { return lang.X("dashboard.event.confirmation-failed", "Confirmation in Settings failed") },
+	app.EventLockedOut:       func() string { return lang.X("dashboard.event.locked-out", "Locked out") },
+	app.EventSignOut:         func() string { return lang.X("dashboard.event.signed-out", "Signed out") },
+	app.EventTwoFactorOn:     func() string { return lang.X("dashboard.event.two-step-on", "Two-step authentication turned on") },
+	app.EventTwoFactorOff:    func() string { return lang.X("dashboard.event.two-step-off", "Two-step authentication turned off") },
+	app.EventBackupGenerated: func() string { return lang.X("dashboard.event.backup-codes-generated", "Backup codes generated") },
+	app.EventBackupUsed:      func() string { return lang.X("dashboard.event.backup-code-used", "Backup code used") },
+	app.EventDeviceTrusted:   func() string { return lang.X("dashboard.event.device-trusted", "Device trusted") },
+	app.EventDeviceRevoked:   func() string { return lang.X("dashboard.event.device-revoked", "Device revoked") },
+	app.EventPasswordChanged: func() string { return lang.X("dashboard.event.password-changed", "Password changed") },
+	app.EventProfileUpdated:  func() string { return lang.X("dashboard.event.profile-updated", "Profile updated") },
+	app.EventComputerSetUp: func() string {
+		return lang.X("dashboard.event.computer-set-up", "This computer set up again with a backup code")
+	},
+	app.EventUpgraded: func() string { return lang.X("dashboard.event.protection-upgraded", "Account protection upgraded") },
 }
 
-var methodWords = map[app.Method]string{
-	app.MethodPassword:      "password",
-	app.MethodPasswordCode:  "password and verification code",
-	app.MethodBackupCode:    "password and backup code",
-	app.MethodTrustedDevice: "password on a trusted device",
+// methodWords says how a sign-in was made, or nothing for a method it does not know.
+func methodWords(m app.Method) string {
+	switch m {
+	case app.MethodPassword:
+		return lang.X("dashboard.method.password", "password")
+	case app.MethodPasswordCode:
+		return lang.X("dashboard.method.password-code", "password and verification code")
+	case app.MethodBackupCode:
+		return lang.X("dashboard.method.password-backup-code", "password and backup code")
+	case app.MethodTrustedDevice:
+		return lang.X("dashboard.method.trusted-device", "password on a trusted device")
+	}
+	return ""
 }
 
-var wrongWords = map[app.Factor]string{
-	app.FactorPassword:   "wrong password",
-	app.FactorCode:       "wrong verification code",
-	app.FactorBackupCode: "wrong backup code",
+// wrongWords says what was wrong in a failed attempt, or nothing for a factor it does not know.
+func wrongWords(f app.Factor) string {
+	switch f {
+	case app.FactorPassword:
+		return lang.X("dashboard.wrong.password", "wrong password")
+	case app.FactorCode:
+		return lang.X("dashboard.wrong.code", "wrong verification code")
+	case app.FactorBackupCode:
+		return lang.X("dashboard.wrong.backup-code", "wrong backup code")
+	}
+	return ""
 }
 
 // eventDetail says, in words, the details an event of its kind carries.
 func eventDetail(ev app.Event) string {
 	switch ev.Kind {
 	case app.EventSignIn:
-		return methodWords[ev.Method]
+		return methodWords(ev.Method)
 	case app.EventSignInFailed, app.EventConfirmFailed:
-		return wrongWords[ev.Wrong]
+		return wrongWords(ev.Wrong)
 	case app.EventLockedOut:
-		return fmt.Sprintf("after %d failed attempts, for %s", ev.Count, ev.Wait)
+		return lang.XN("dashboard.detail.locked-out", "after {{.Count}} failed attempts, for {{.Wait}}",
+			ev.Count, map[string]any{"Count": ev.Count, "Wait": app.Duration(ev.Wait)})
 	case app.EventBackupUsed:
-		return fmt.Sprintf("%d left", ev.Count)
+		return lang.XN("dashboard.detail.codes-left", "{{.Count}} left", ev.Count, map[string]any{"Count": ev.Count})
 	case app.EventPasswordChanged:
-		return "every trusted device will ask for a code again"
+		return lang.X("dashboard.detail.password-changed", "every trusted device will ask for a code again")
 	case app.EventDeviceTrusted:
 		return ev.Name
 	case app.EventDeviceRevoked:
 		switch {
 		case ev.All:
-			return "all devices"
+			return lang.X("dashboard.detail.all-devices", "all devices")
 		case ev.SignedOut:
-			return "signed out completely"
+			return lang.X("dashboard.detail.signed-out-completely", "signed out completely")
 		}
 		return ev.Name
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -13,7 +14,8 @@ import (
 
 // Activity stored by Twostep 0.2 (English phrases, in app/testdata/schema2, where every kind
 // of event happened) reads as codes now and shows the same lines as 0.2 showed: 0.2 put the
-// stored kind and detail straight on screen.
+// stored kind and detail straight on screen. One thing reads better now: 0.2 wrote a
+// lockout's wait as Go prints a duration ("30s"), and the window says it in words.
 func TestOldActivityShowsAsBefore(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join("..", "app", "testdata", "schema2", "facts.json"))
 	if err != nil {
@@ -51,8 +53,17 @@ func TestOldActivityShowsAsBefore(t *testing.T) {
 	}
 }
 
-// oldEventLine is Twostep 0.2's line for an event, without the time.
+var goWait = regexp.MustCompile(`for (\S+)$`)
+
+// oldEventLine is Twostep 0.2's line for an event, without the time, with the wait in words.
 func oldEventLine(kind, detail, device string) string {
+	detail = goWait.ReplaceAllStringFunc(detail, func(m string) string {
+		d, err := time.ParseDuration(strings.TrimPrefix(m, "for "))
+		if err != nil {
+			return m
+		}
+		return "for " + app.Duration(d)
+	})
 	what := strings.ToUpper(kind[:1]) + kind[1:]
 	if detail != "" && detail != device {
 		what += " (" + detail + ")"

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 )
 
@@ -59,16 +60,17 @@ func writePrivate(w fyne.URIWriteCloser, text string) (string, error) {
 // slashes everywhere, and a person on Windows reads C:\Users\..., not C:/Users/....
 func localPath(u fyne.URI) string { return filepath.FromSlash(u.Path()) }
 
-// fileProblem says why a file could not be written, in words a person can act on.
+// fileProblem says why a file could not be written, in words a person can act on: the end
+// of a sentence that begins "The codes could not be saved there:".
 func fileProblem(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrPermission):
-		return "you do not have permission to write there."
+		return lang.X("security.file-problem.permission", "you do not have permission to write there.")
 	case errors.Is(err, syscall.ENOSPC), diskFull(err):
-		return "the disk is full."
+		return lang.X("security.file-problem.disk-full", "the disk is full.")
 	case errors.Is(err, syscall.EROFS), writeProtected(err):
-		return "that place is read-only."
+		return lang.X("security.file-problem.read-only", "that place is read-only.")
 	default:
-		return "the file could not be written."
+		return lang.X("security.file-problem.other", "the file could not be written.")
 	}
 }

@@ -31,8 +31,8 @@ func TestCodeScreenAfterTheCap(t *testing.T) {
 	e.signIn(alice, alicePW)
 	e.wantText("Enter the 6-digit code from your authenticator app.")
 	e.verify(e.wrongCode(secret), false) // the last one the cap allows
-	capped := app.Message(core.Errorf(core.KindCodesCapped, ""))
-	e.wantText(app.Message(&core.Error{Kind: core.KindCodesCapped, Err: core.Errorf(core.KindWrongCode, "")}))
+	capped := app.Message(core.Fail(core.KindCodesCapped, ""))
+	e.wantText(app.Message(&core.Error{Kind: core.KindCodesCapped, Err: core.Fail(core.KindWrongCode, "")}))
 	for _, other := range []string{"Use a verification code instead", "Use a backup code instead"} {
 		if len(buttonsIn(e.page(), other)) != 0 {
 			t.Fatalf("after the cap the screen still offers %q", other)

@@ -3,7 +3,10 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/twostep-app/twostep/app"
 )
 
 // passwordForm is the Change password section of the Security tab.
@@ -22,23 +25,25 @@ type passwordForm struct {
 }
 
 func newPasswordForm(t *securityTab) *passwordForm {
-	f := &passwordForm{t: t, current: newSecretField("Current password"), next: newSecretField("At least 8 characters"),
-		confirm: newSecretField("Type the new password again"), meter: newStrengthMeter(t.s.u), says: newProblem()}
-	f.mismatch = paragraph("The new passwords do not match.")
+	f := &passwordForm{t: t, current: newSecretField(lang.X("signin.current-password", "Current password")),
+		next:    newSecretField(lang.X("signin.password-hint", "At least {{.Min}} characters", map[string]any{"Min": app.MinPasswordLen})),
+		confirm: newSecretField(lang.X("signin.new-confirm-hint", "Type the new password again")),
+		meter:   newStrengthMeter(t.s.u), says: newProblem()}
+	f.mismatch = paragraph(lang.X("signin.new-mismatch", "The new passwords do not match."))
 	f.mismatch.Importance = widget.WarningImportance
 	f.mismatch.Hide()
-	f.submit = newButton("Change password", nil, f.onSubmit)
+	f.submit = newButton(lang.X("signin.change-password", "Change password"), nil, f.onSubmit)
 	f.submit.Importance = widget.HighImportance
 	fields := []*field{f.current, f.next, f.confirm}
 	rows := []fyne.CanvasObject{
-		labelled("Current password", f.current),
-		labelled("New password", f.next), f.meter.box,
-		labelled("Confirm new password", f.confirm), f.mismatch,
+		labelled(lang.X("signin.current-password", "Current password"), f.current),
+		labelled(lang.X("signin.new-password", "New password"), f.next), f.meter.box,
+		labelled(lang.X("signin.confirm-new-password", "Confirm new password"), f.confirm), f.mismatch,
 	}
 	if t.a.status.TwoFactor {
 		f.code = newField("123 456")
 		fields = append(fields, f.code)
-		rows = append(rows, labelled("Verification code or backup code", f.code))
+		rows = append(rows, labelled(lang.X("signin.code-or-backup", "Verification code or backup code"), f.code))
 	}
 	controls := []fyne.Disableable{f.submit}
 	for _, x := range fields {
@@ -50,7 +55,8 @@ func newPasswordForm(t *securityTab) *passwordForm {
 	f.busy.update = f.update
 	f.update()
 	rows = append(rows, f.says, container.NewHBox(layoutSpacer(), f.busy.spin, f.submit))
-	f.content = section("Change password", "Every device, including this one, will ask for a verification code at its next sign-in.",
+	f.content = section(lang.X("signin.change-password", "Change password"),
+		lang.X("signin.change-password-note", "Every device, including this one, will ask for a verification code at its next sign-in."),
 		container.NewVBox(rows...))
 	return f
 }
@@ -102,6 +108,6 @@ func (f *passwordForm) onSubmit() {
 		for _, x := range f.fields() {
 			x.clear()
 		}
-		f.says.good("Password changed. Every device, including this one, will ask for a verification code at its next sign-in.")
+		f.says.good(lang.X("signin.password-changed", "Password changed. Every device, including this one, will ask for a verification code at its next sign-in."))
 	})
 }

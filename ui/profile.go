@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,18 +33,19 @@ type profileTab struct {
 }
 
 func newProfileTab(s *settings, a account) *profileTab {
-	p := &profileTab{s: s, name: newField("How you like to be called"), email: newField("you@example.com"),
-		phone: newField("+44 20 7946 0000"), note: newNoteField(), picture: a.profile.Picture, image: a.picture,
-		says: newProblem(), user: a.status.Username}
+	p := &profileTab{s: s, name: newField(lang.X("dashboard.profile.name-hint", "How you like to be called")),
+		email: newField(lang.X("dashboard.profile.email-hint", "you@example.com")),
+		phone: newField(lang.X("dashboard.profile.phone-hint", "+44 20 7946 0000")),
+		note:  newNoteField(), picture: a.profile.Picture, image: a.picture, says: newProblem(), user: a.status.Username}
 	p.name.SetText(a.profile.DisplayName)
 	p.email.SetText(a.profile.Email)
 	p.phone.SetText(a.profile.Phone)
 	p.note.SetText(a.profile.Note)
 	p.note.SetMinRowsVisible(3)
 	p.preview = newAvatar(96, a.profile.Initials(p.user), p.image, nil)
-	p.choose = newButton("Choose picture…", theme.FolderOpenIcon(), p.onChoose)
-	p.remove = newButton("Remove picture", theme.DeleteIcon(), p.onRemove)
-	p.save = newButton("Save profile", theme.DocumentSaveIcon(), p.onSave)
+	p.choose = newButton(lang.X("dashboard.profile.choose-picture", "Choose picture…"), theme.FolderOpenIcon(), p.onChoose)
+	p.remove = newButton(lang.X("dashboard.profile.remove-picture", "Remove picture"), theme.DeleteIcon(), p.onRemove)
+	p.save = newButton(lang.X("dashboard.profile.save", "Save profile"), theme.DocumentSaveIcon(), p.onSave)
 	p.save.Importance = widget.HighImportance
 	p.busy = newBusy(p.save, p.choose, p.remove, p.name, p.email, p.phone, p.note)
 	p.busy.update = p.update
@@ -51,17 +53,18 @@ func newProfileTab(s *settings, a account) *profileTab {
 		f.OnSubmitted = func(string) { p.onSave() }
 	}
 	p.update()
-	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph("PNG or JPEG,\nup to 1\u00a0MB."))
+	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph(lang.X("dashboard.profile.picture-formats", "PNG or JPEG,\nup to 1\u00a0MB.")))
 	form := container.NewVBox(
-		labelled("Display name", p.name),
-		labelled("Email", p.email),
-		labelled("Phone", p.phone),
-		labelled("Note", p.note),
+		labelled(lang.X("dashboard.profile.display-name", "Display name"), p.name),
+		labelled(lang.X("dashboard.email", "Email"), p.email),
+		labelled(lang.X("dashboard.phone", "Phone"), p.phone),
+		labelled(lang.X("dashboard.note", "Note"), p.note),
 		p.says,
 		container.NewHBox(layoutSpacer(), p.busy.spin, p.save))
 	p.content = scrollPage(container.NewBorder(nil, nil,
-		section("Profile picture", "", container.NewHBox(picture)), nil,
-		section("Personal information", "Shown on your dashboard. Twostep keeps it encrypted.", form)))
+		section(lang.X("dashboard.profile.picture", "Profile picture"), "", container.NewHBox(picture)), nil,
+		section(lang.X("dashboard.profile.personal", "Personal information"),
+			lang.X("dashboard.profile.personal-note", "Shown on your dashboard. Twostep keeps it encrypted."), form)))
 	return p
 }
 
@@ -76,7 +79,7 @@ func (p *profileTab) update() {
 func (p *profileTab) onChoose() {
 	p.s.u.pickOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			p.says.say("Twostep could not open that file. Choose another picture.")
+			p.says.say(lang.X("dashboard.profile.cannot-open", "Twostep could not open that file. Choose another picture."))
 			return
 		}
 		if r == nil {
@@ -127,7 +130,7 @@ func (p *profileTab) onSave() {
 			p.says.sayErr(err)
 			return
 		}
-		p.says.good("Profile saved.")
+		p.says.good(lang.X("dashboard.profile.saved", "Profile saved."))
 		p.s.avatar.set(prof.Initials(p.user), img)
 		p.preview.set(prof.Initials(p.user), img)
 	})

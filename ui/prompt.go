@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -36,7 +37,7 @@ func (u *UI) showPrompt(title, intro, action string, danger bool, fields []promp
 	if danger {
 		p.confirm.Importance = widget.DangerImportance
 	}
-	p.cancel = u.newDialogButton("Cancel", nil, p.onCancel)
+	p.cancel = u.newDialogButton(lang.X("signin.cancel", "Cancel"), nil, p.onCancel)
 	rows := []fyne.CanvasObject{paragraph(intro)}
 	controls := []fyne.Disableable{p.confirm, p.cancel}
 	for _, pf := range fields {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -49,7 +47,7 @@ func (e *env) codeEntry() *field {
 func (e *env) verify(code string, trust bool) {
 	e.t.Helper()
 	f := e.codeEntry()
-	check := findAll(e.layer(), func(c *widget.Check) bool { return strings.HasPrefix(c.Text, "Trust this device") })
+	check := findAll(e.layer(), func(c *widget.Check) bool { return says(c.Text, "Trust this device (don't ask for a code here again)") })
 	if len(check) != 1 {
 		e.t.Fatal("no Trust this device box on the code screen")
 	}
@@ -66,7 +64,7 @@ func (e *env) settings(tab string) {
 	e.t.Helper()
 	e.menu("Settings")
 	e.tapItem(tab)
-	if tabs := findAll(e.page(), func(*container.AppTabs) bool { return true }); len(tabs) != 1 || tabs[0].Selected().Text != tab {
+	if tabs := findAll(e.page(), func(*container.AppTabs) bool { return true }); len(tabs) != 1 || !says(tabs[0].Selected().Text, tab) {
 		e.t.Fatalf("Settings did not open on the %s tab", tab)
 	}
 }

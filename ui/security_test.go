@@ -170,7 +170,7 @@ func TestTurnOffTwoFactor(t *testing.T) {
 	if e.overlays() != 1 {
 		t.Fatal("a wrong password closed the prompt")
 	}
-	e.wantSays(app.Message(core.Errorf(core.KindWrongCredentials, "The password is wrong.")))
+	e.wantSays(app.Message(core.Fail(core.KindWrongCredentials, "error.password.wrong")))
 	if code.Text != "" || pw.Text == "" {
 		t.Errorf("after a wrong password the code field holds %q and the password field %q", code.Text, pw.Text)
 	}
@@ -221,7 +221,7 @@ func TestRegenerateBackupCodes(t *testing.T) {
 	if e.overlays() != 1 {
 		t.Fatal("a wrong code closed the prompt")
 	}
-	e.wantSays(app.Message(core.Errorf(core.KindWrongCode, "")))
+	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
 	if code.Text != "" || pw.Text != alicePW {
 		t.Errorf("after a wrong code the code field holds %q and the password field %q", code.Text, pw.Text)
 	}

@@ -4,6 +4,7 @@ import (
 	"image"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,17 +49,17 @@ func (u *UI) signedIn(sess *app.Session, note string) {
 	u.showDashboardAfterSignIn(note, u.failedNote(sess.Failed))
 	if codes := sess.NewBackupCodes; codes != nil {
 		sess.NewBackupCodes = nil // shown once; the dialog keeps its own copy
-		u.showBackupCodes(codes, app.UpgradedCodesNote, u.refreshPage)
+		u.showBackupCodes(codes, app.UpgradedCodesNote(), u.refreshPage)
 	}
 }
 
 // avatarMenu opens the profile picture's menu under it, right-aligned with it.
 func (u *UI) avatarMenu(from fyne.CanvasObject) {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Settings", func() { u.showSettings(tabProfile) }),
+		fyne.NewMenuItem(lang.X("signin.settings", "Settings"), func() { u.showSettings(tabProfile) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Sign out", u.onSignOut),
-		fyne.NewMenuItem("Sign out completely…", u.onSignOutCompletely),
+		fyne.NewMenuItem(lang.X("signin.sign-out", "Sign out"), u.onSignOut),
+		fyne.NewMenuItem(lang.X("signin.sign-out-all-menu", "Sign out completely…"), u.onSignOutCompletely),
 	)
 	c := u.win.Canvas()
 	pop := widget.NewPopUpMenu(menu, c)
@@ -75,21 +76,23 @@ func (u *UI) onSignOut() {
 	sess := u.sess
 	u.run(nil, func() error { return u.svc.SignOut(sess) }, func(err error) {
 		u.sess = nil
-		u.showSignIn(signOutNote(err, "You signed out."))
+		u.showSignIn(signOutNote(err, lang.X("signin.signed-out", "You signed out.")))
 	})
 }
 
 func (u *UI) onSignOutCompletely() {
-	u.confirm("Sign out completely?",
-		"This device will stop being trusted: the next sign-in here asks for your password and a verification code again.",
-		"Sign out completely", false, func(ok bool) {
+	u.confirm(lang.X("signin.sign-out-all-title", "Sign out completely?"),
+		lang.X("signin.sign-out-all-body",
+			"This device will stop being trusted: the next sign-in here asks for your password and a verification code again."),
+		lang.X("signin.sign-out-all", "Sign out completely"), false, func(ok bool) {
 			if !ok {
 				return
 			}
 			sess := u.sess
 			u.run(nil, func() error { return u.svc.SignOutCompletely(sess) }, func(err error) {
 				u.sess = nil
-				u.showSignIn(signOutNote(err, "You signed out completely. This device will ask for a verification code next time."))
+				u.showSignIn(signOutNote(err, lang.X("signin.signed-out-all",
+					"You signed out completely. This device will ask for a verification code next time.")))
 			})
 		})
 }
@@ -98,7 +101,8 @@ func (u *UI) onSignOutCompletely() {
 // either way, but a failure to forget the device must not pass silently.
 func signOutNote(err error, ok string) string {
 	if err != nil {
-		return "You are signed out, but Twostep could not finish: " + app.Message(err)
+		return lang.X("signin.sign-out-unfinished", "You are signed out, but Twostep could not finish: {{.Why}}",
+			map[string]any{"Why": app.Message(err)})
 	}
 	return ok
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -26,7 +27,7 @@ type settings struct {
 func (u *UI) showSettings(tab int) {
 	s := &settings{u: u}
 	u.reshow = func() { s.reload(s.selected()) }
-	back := newButton("Dashboard", theme.NavigateBackIcon(), func() { u.showDashboard("") })
+	back := newButton(lang.X("dashboard.back", "Dashboard"), theme.NavigateBackIcon(), func() { u.showDashboard("") })
 	back.Importance = widget.LowImportance
 	s.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(s.avatar) })
 	spin := widget.NewActivity()
@@ -48,7 +49,7 @@ func (s *settings) reload(tab int) {
 		if err != nil {
 			says := newProblem()
 			says.sayErr(err)
-			s.body.Objects = []fyne.CanvasObject{column(formWidth, says, newButton("Try again", nil, func() { s.reload(tab) }))}
+			s.body.Objects = []fyne.CanvasObject{column(formWidth, says, newButton(lang.X("dashboard.try-again", "Try again"), nil, func() { s.reload(tab) }))}
 			s.body.Refresh()
 			return
 		}
@@ -61,8 +62,8 @@ func (s *settings) fill(a account, tab int) {
 	s.profile = newProfileTab(s, a)
 	s.security = newSecurityTab(s, a)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Profile", theme.AccountIcon(), s.profile.content),
-		container.NewTabItemWithIcon("Security", theme.SettingsIcon(), s.security.content),
+		container.NewTabItemWithIcon(lang.X("dashboard.tab.profile", "Profile"), theme.AccountIcon(), s.profile.content),
+		container.NewTabItemWithIcon(lang.X("dashboard.tab.security", "Security"), theme.SettingsIcon(), s.security.content),
 	)
 	s.tabs.SelectIndex(tab)
 	s.body.Objects = []fyne.CanvasObject{container.NewPadded(s.tabs)}

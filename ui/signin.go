@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
@@ -29,9 +30,9 @@ type signInScreen struct {
 func (u *UI) showSignIn(note string) {
 	u.reshow, u.spin = nil, nil
 	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
-	s.submit = newButton("Sign in", nil, s.onSubmit)
+	s.submit = newButton(lang.X("signin.sign-in", "Sign in"), nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.create = newButton("Create account", nil, func() { s.locked.end(); u.showSignUp() })
+	s.create = newButton(lang.X("signin.create-account", "Create account"), nil, func() { s.locked.end(); u.showSignUp() })
 	s.create.Importance = widget.LowImportance
 	s.busy = newBusy(s.submit, s.create, s.username, s.password)
 	s.busy.update = s.update
@@ -48,14 +49,14 @@ func (u *UI) showSignIn(note string) {
 	}
 	u.show(column(formWidth,
 		appLogo(64),
-		heading("Sign in to Twostep"),
+		heading(lang.X("signin.title", "Sign in to Twostep")),
 		info,
-		labelled("Username", s.username),
-		labelled("Password", s.password),
+		labelled(lang.X("signin.username", "Username"), s.username),
+		labelled(lang.X("signin.password", "Password"), s.password),
 		s.says,
 		container.NewBorder(nil, nil, s.busy.spin, nil, s.submit),
 		widget.NewSeparator(),
-		container.NewHBox(widget.NewLabel("New to Twostep?"), s.create),
+		container.NewHBox(widget.NewLabel(lang.X("signin.new", "New to Twostep?")), s.create),
 	), s.username)
 }
 

@@ -14,6 +14,9 @@ import (
 	"github.com/twostep-app/twostep/core"
 )
 
+// strengthWords are the meter's words for each score, in English.
+var strengthWords = [...]string{"Very weak", "Weak", "Fair", "Strong", "Very strong"}
+
 // meter is the sign-up or password form's strength bar and the sentence under it.
 func (e *env) meter() (*strengthBar, *widget.Label) {
 	e.t.Helper()
@@ -89,7 +92,7 @@ func TestCreateAccount(t *testing.T) {
 func TestSignIn(t *testing.T) {
 	e := newEnv(t)
 	e.account(alice, alicePW)
-	wrong := app.Message(core.Errorf(core.KindWrongCredentials, ""))
+	wrong := app.Message(core.Fail(core.KindWrongCredentials, ""))
 	for _, tc := range []struct {
 		name, user, pw string
 		enter          bool

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
@@ -25,14 +26,16 @@ type signUpScreen struct {
 }
 
 func (u *UI) showSignUp() {
-	s := &signUpScreen{u: u, username: newField("Choose a username"), password: newSecretField("At least 8 characters"),
-		confirm: newSecretField("Type the password again"), meter: newStrengthMeter(u), says: newProblem()}
-	s.mismatch = paragraph("The passwords do not match.")
+	s := &signUpScreen{u: u, username: newField(lang.X("signin.username-hint", "Choose a username")),
+		password: newSecretField(lang.X("signin.password-hint", "At least {{.Min}} characters", map[string]any{"Min": app.MinPasswordLen})),
+		confirm:  newSecretField(lang.X("signin.confirm-hint", "Type the password again")),
+		meter:    newStrengthMeter(u), says: newProblem()}
+	s.mismatch = paragraph(lang.X("signin.mismatch", "The passwords do not match."))
 	s.mismatch.Importance = widget.WarningImportance
 	s.mismatch.Hide()
-	s.submit = newButton("Create account", nil, s.onSubmit)
+	s.submit = newButton(lang.X("signin.create-account", "Create account"), nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance
-	s.back = newButton("Sign in instead", nil, func() { u.showSignIn("") })
+	s.back = newButton(lang.X("signin.sign-in-instead", "Sign in instead"), nil, func() { u.showSignIn("") })
 	s.back.Importance = widget.LowImportance
 	s.busy = newBusy(s.submit, s.back, s.username, s.password, s.confirm)
 	s.busy.update = s.update
@@ -43,16 +46,16 @@ func (u *UI) showSignUp() {
 	s.update()
 	u.show(column(formWidth,
 		appLogo(64),
-		heading("Create your Twostep account"),
-		labelled("Username", s.username),
-		labelled("Password", s.password),
+		heading(lang.X("signin.signup-title", "Create your Twostep account")),
+		labelled(lang.X("signin.username", "Username"), s.username),
+		labelled(lang.X("signin.password", "Password"), s.password),
 		s.meter.box,
-		labelled("Confirm password", s.confirm),
+		labelled(lang.X("signin.confirm-password", "Confirm password"), s.confirm),
 		s.mismatch,
 		s.says,
 		container.NewBorder(nil, nil, s.busy.spin, nil, s.submit),
 		widget.NewSeparator(),
-		container.NewHBox(widget.NewLabel("Already have an account?"), s.back),
+		container.NewHBox(widget.NewLabel(lang.X("signin.have-account", "Already have an account?")), s.back),
 	), s.username)
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,10 +21,10 @@ type startPage struct {
 }
 
 func (u *UI) startOpening() {
-	p := &startPage{u: u, title: heading("Opening Twostep…"), why: paragraph(""), spin: widget.NewActivity()}
-	p.retry = newButton("Retry", theme.ViewRefreshIcon(), p.onRetry)
+	p := &startPage{u: u, title: heading(lang.X("signin.opening", "Opening Twostep…")), why: paragraph(""), spin: widget.NewActivity()}
+	p.retry = newButton(lang.X("signin.retry", "Retry"), theme.ViewRefreshIcon(), p.onRetry)
 	p.retry.Importance = widget.HighImportance
-	p.quit = newButton("Quit", nil, p.onQuit)
+	p.quit = newButton(lang.X("signin.quit", "Quit"), nil, p.onQuit)
 	p.retry.Hide()
 	p.quit.Hide()
 	p.why.Hide()
@@ -33,7 +34,7 @@ func (u *UI) startOpening() {
 }
 
 func (p *startPage) onRetry() {
-	p.title.Segments[0].(*widget.TextSegment).Text = "Opening Twostep…"
+	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.opening", "Opening Twostep…")
 	p.title.Refresh()
 	p.why.Hide()
 	p.spin.Show()
@@ -57,7 +58,7 @@ func (p *startPage) onRetry() {
 }
 
 func (p *startPage) failed(err error) {
-	p.title.Segments[0].(*widget.TextSegment).Text = "Twostep cannot start"
+	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.cannot-start", "Twostep cannot start")
 	p.title.Refresh()
 	p.why.SetText(app.Message(err))
 	p.why.Show()

@@ -55,7 +55,7 @@ func TestStartPageExplainsAndRetries(t *testing.T) {
 			e := start(t, c, func() (*app.Service, error) {
 				calls++
 				if locked {
-					return nil, core.Errorf(core.KindKeyringLocked, "")
+					return nil, core.Fail(core.KindKeyringLocked, "")
 				}
 				db, err := boltstore.Open(path)
 				if err != nil {
@@ -66,7 +66,7 @@ func TestStartPageExplainsAndRetries(t *testing.T) {
 			})
 
 			e.wantText("Twostep cannot start")
-			e.wantText(app.Message(core.Errorf(tc.want, "")))
+			e.wantText(app.Message(core.Fail(tc.want, "")))
 			e.wantNoText("Sign in to Twostep")
 			e.wantEnabled("Retry", true)
 			e.wantEnabled("Quit", true)

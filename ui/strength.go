@@ -3,13 +3,29 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
 )
 
-// strengthWords name zxcvbn's scores 0 to 4.
-var strengthWords = [...]string{"Very weak", "Weak", "Fair", "Strong", "Very strong"}
+// maxScore is zxcvbn's best score; its scores run from 0.
+const maxScore = 4
+
+// strengthWord names one of zxcvbn's scores, 0 to maxScore.
+func strengthWord(score int) string {
+	switch score {
+	case 0:
+		return lang.X("signin.strength-very-weak", "Very weak")
+	case 1:
+		return lang.X("signin.strength-weak", "Weak")
+	case 2:
+		return lang.X("signin.strength-fair", "Fair")
+	case 3:
+		return lang.X("signin.strength-strong", "Strong")
+	}
+	return lang.X("signin.strength-very-strong", "Very strong")
+}
 
 // strengthMeter is a bar and a sentence that rate a password as it is typed, and say why a
 // password would be refused before the person presses anything.
@@ -32,7 +48,7 @@ type strengthMeter struct {
 }
 
 func newStrengthMeter(u *UI) *strengthMeter {
-	m := &strengthMeter{u: u, bar: newStrengthBar(), why: paragraph("Choose a password.")}
+	m := &strengthMeter{u: u, bar: newStrengthBar(), why: paragraph(app.StrengthWords(app.Strength{Empty: true}))}
 	m.box = container.NewVBox(m.bar, m.why)
 	return m
 }
@@ -52,7 +68,7 @@ func (m *strengthMeter) show(password, username string) {
 		return nil
 	}, func(error) {
 		m.rating, m.shown = false, key
-		m.render(s, password == "")
+		m.render(s, s.Empty)
 		if m.want != key {
 			m.show(m.password, m.username)
 		}
@@ -60,9 +76,9 @@ func (m *strengthMeter) show(password, username string) {
 }
 
 func (m *strengthMeter) render(s app.Strength, empty bool) {
-	score := min(max(s.Score, 0), len(strengthWords)-1)
+	score := min(max(s.Score, 0), maxScore)
 	m.bar.set(score, empty)
-	m.why.SetText(s.Feedback)
+	m.why.SetText(app.StrengthWords(s))
 	switch {
 	case empty:
 		m.why.Importance = widget.MediumImportance

@@ -32,7 +32,7 @@ func (b *strengthBar) word() string {
 	if b.empty {
 		return ""
 	}
-	return strengthWords[b.score]
+	return strengthWord(b.score)
 }
 
 func (b *strengthBar) CreateRenderer() fyne.WidgetRenderer {
@@ -55,11 +55,22 @@ type strengthRenderer struct {
 
 const (
 	segHeight  = 6
-	wordsWidth = 90 // room for "Very strong"
+	wordsWidth = 90 // room for "Very strong", and at least as much in any language
 )
+
+// wordsRoom is the room beside the segments: enough for the longest of the score's words
+// in the language the window speaks ("Sehr schwach" is wider than "Very strong").
+func (r *strengthRenderer) wordsRoom() float32 {
+	w := float32(0)
+	for score := range maxScore + 1 {
+		w = max(w, fyne.MeasureText(strengthWord(score), r.text.TextSize, r.text.TextStyle).Width)
+	}
+	return max(wordsWidth, w+2*theme.Padding())
+}
 
 func (r *strengthRenderer) Layout(size fyne.Size) {
 	gap := theme.Padding()
+	wordsWidth := r.wordsRoom()
 	segW := (size.Width - wordsWidth - 4*gap) / 4
 	y := (size.Height - segHeight) / 2
 	for i, s := range r.segs {
@@ -67,11 +78,12 @@ func (r *strengthRenderer) Layout(size fyne.Size) {
 		s.Resize(fyne.NewSize(segW, segHeight))
 	}
 	ts := r.text.MinSize()
+	r.text.Resize(ts)
 	r.text.Move(fyne.NewPos(size.Width-wordsWidth+gap, (size.Height-ts.Height)/2))
 }
 
 func (r *strengthRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(wordsWidth+80, max(r.text.MinSize().Height, segHeight))
+	return fyne.NewSize(r.wordsRoom()+80, max(r.text.MinSize().Height, segHeight))
 }
 
 func (r *strengthRenderer) Refresh() {

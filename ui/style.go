@@ -21,9 +21,12 @@ func heading(text string) *widget.RichText {
 	}})
 }
 
-// subheading titles a step or a section inside a screen.
+// subheading titles a step or a section inside a screen. It wraps: a title in German or
+// French may not fit the narrowest window on one line.
 func subheading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // paragraph is text that wraps to the width it is given.
@@ -95,6 +98,28 @@ func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// windowMin is the least room the window keeps, however little its page needs: the dialogs
+// (the QR code, the backup codes, the prompts) are made to fit in it, in every language.
+var windowMin = fyne.NewSize(480, 400)
+
+// atLeast gives its one child all its room, and asks for at least its own size.
+type atLeast fyne.Size
+
+func (a atLeast) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.Size(a)
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (a atLeast) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
 
 // scrollPage scrolls content with padding, wider on the right so the scroll bar never
 // covers right-aligned buttons.

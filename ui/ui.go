@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
@@ -88,7 +89,7 @@ func (u *UI) restoreSize() {
 	p := u.app.Preferences()
 	w := p.FloatWithFallback(prefWidth, defaultWidth)
 	h := p.FloatWithFallback(prefHeight, defaultHeight)
-	u.win.Resize(fyne.NewSize(float32(max(w, 480)), float32(max(h, 400))))
+	u.win.Resize(fyne.NewSize(max(float32(w), windowMin.Width), max(float32(h), windowMin.Height)))
 }
 
 // onClose is every way of quitting: the window's close button, Ctrl+Q and the start
@@ -107,7 +108,7 @@ func (u *UI) onClose() {
 // show replaces the window's content with a screen and focuses its first field.
 func (u *UI) show(content fyne.CanvasObject, focus fyne.Focusable) {
 	u.settingsPage = nil
-	u.win.SetContent(content)
+	u.win.SetContent(container.New(atLeast(windowMin), content))
 	if focus != nil {
 		u.win.Canvas().Focus(focus)
 	}

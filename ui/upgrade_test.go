@@ -37,7 +37,7 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 		t.Fatalf("%d dialogs are open, want the new backup codes", e.overlays())
 	}
 	e.wantText("Save your backup codes")
-	if got := texts(e.layer()); !slices.Contains(got, app.UpgradedCodesNote) || slices.Index(got, app.UpgradedCodesNote) > 2 {
+	if got := texts(e.layer()); !slices.Contains(got, app.UpgradedCodesNote()) || slices.Index(got, app.UpgradedCodesNote()) > 2 {
 		t.Fatalf("the dialog does not start with the upgrade note; it shows %q", got)
 	}
 	shown := regexp.MustCompile(`^ ?\d+\.  ([0-9a-z]{5}-[0-9a-z]{5})$`)
@@ -52,7 +52,7 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 			t.Fatalf("the dialog shows the old code %s", codes[i])
 		}
 	}
-	if !containsText(e.page(), "Welcome, Alice Liddell") || containsText(e.page(), app.UnseenCodesNote) {
+	if !containsText(e.page(), "Welcome, Alice Liddell") || containsText(e.page(), app.UnseenCodesNote()) {
 		t.Fatalf("behind the codes the page shows %q", texts(e.page()))
 	}
 	if st := e.status(e.u.sess); !st.BackupCodesUnseen {
@@ -68,7 +68,7 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 		t.Fatalf("after Done the engine says %+v", st)
 	}
 	e.wantText("Welcome, Alice Liddell")
-	e.wantNoText(app.UnseenCodesNote)
+	e.wantNoText(app.UnseenCodesNote())
 	e.cardShows("Backup codes", "10 of 10 left")
 
 	// The next sign-in shows no codes; a code the dialog showed signs in.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"regexp"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -97,7 +96,7 @@ func (e *env) page() fyne.CanvasObject { return e.w.Canvas().Content() }
 
 func (e *env) overlays() int { return len(e.w.Canvas().Overlays().List()) }
 
-func (e *env) shows(text string) bool { return slices.Contains(texts(e.layer()), text) }
+func (e *env) shows(text string) bool { return containsSaid(texts(e.layer()), text) }
 
 func (e *env) wantText(text string) {
 	e.t.Helper()
@@ -127,7 +126,7 @@ func (e *env) problems() []string {
 // wantSays checks that the form's inline line says exactly msg.
 func (e *env) wantSays(msg string) {
 	e.t.Helper()
-	if got := e.problems(); !slices.Contains(got, msg) {
+	if got := e.problems(); !containsSaid(got, msg) {
 		e.t.Fatalf("the form says %q, want %q", got, msg)
 	}
 }
@@ -153,7 +152,7 @@ func buttonText(o fyne.CanvasObject) (string, bool) {
 func buttonsIn(root fyne.CanvasObject, text string) []button {
 	var out []button
 	visit(root, func(o fyne.CanvasObject) {
-		if t, ok := buttonText(o); ok && t == text {
+		if t, ok := buttonText(o); ok && says(t, text) {
 			out = append(out, o.(button))
 		}
 	})
@@ -211,7 +210,7 @@ func tappableShowing(o fyne.CanvasObject, text string) fyne.Tappable {
 			return tp
 		}
 	}
-	if tp, ok := o.(fyne.Tappable); ok && slices.Contains(texts(o), text) {
+	if tp, ok := o.(fyne.Tappable); ok && containsSaid(texts(o), text) {
 		return tp
 	}
 	return nil
@@ -224,7 +223,7 @@ func (e *env) field(name string) *field {
 	var fs []*field
 	visit(e.layer(), func(o fyne.CanvasObject) {
 		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
-			if l, ok := c.Objects[0].(*widget.Label); ok && l.Text == name {
+			if l, ok := c.Objects[0].(*widget.Label); ok && says(l.Text, name) {
 				if f, ok := c.Objects[1].(*field); ok {
 					fs = append(fs, f)
 				}
@@ -232,7 +231,7 @@ func (e *env) field(name string) *field {
 		}
 	})
 	if len(fs) == 0 {
-		fs = findAll(e.layer(), func(f *field) bool { return f.PlaceHolder == name })
+		fs = findAll(e.layer(), func(f *field) bool { return says(f.PlaceHolder, name) })
 	}
 	if len(fs) != 1 {
 		e.t.Fatalf("want one field captioned %q, found %d; the window shows %q", name, len(fs), texts(e.layer()))
@@ -269,7 +268,7 @@ func (e *env) menu(item string) {
 	}
 	e.tapItem(item)
 	for _, o := range e.w.Canvas().Overlays().List() {
-		if slices.Contains(texts(o), "Sign out completely…") {
+		if containsSaid(texts(o), "Sign out completely…") {
 			e.t.Fatalf("the menu stayed open after choosing %q", item)
 		}
 	}
@@ -283,7 +282,7 @@ func (e *env) card(title string) fyne.CanvasObject {
 			return false
 		}
 		head, ok := c.Objects[0].(*widget.RichText)
-		return ok && head.String() == title
+		return ok && says(head.String(), title)
 	})
 	if len(cs) != 1 {
 		e.t.Fatalf("want one %q card, found %d", title, len(cs))
@@ -294,7 +293,7 @@ func (e *env) card(title string) fyne.CanvasObject {
 // cardShows checks that the card titled title shows text.
 func (e *env) cardShows(title, text string) {
 	e.t.Helper()
-	if got := texts(e.card(title)); !slices.Contains(got, text) {
+	if got := texts(e.card(title)); !containsSaid(got, text) {
 		e.t.Fatalf("the %q card shows %q, want %q", title, got, text)
 	}
 }
@@ -306,8 +305,8 @@ func (e *env) twoStepIs(title string, on bool) {
 	if on {
 		word, imp = "On", widget.SuccessImportance
 	}
-	ls := findAll(e.card(title), func(l *widget.Label) bool { return l.Text == "On" || l.Text == "Off" })
-	if len(ls) != 1 || ls[0].Text != word || ls[0].Importance != imp {
+	ls := findAll(e.card(title), func(l *widget.Label) bool { return says(l.Text, "On") || says(l.Text, "Off") })
+	if len(ls) != 1 || !says(ls[0].Text, word) || ls[0].Importance != imp {
 		e.t.Fatalf("the %q card does not say two-step authentication is %s: %q", title, word, texts(e.card(title)))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/assets"
@@ -29,9 +30,9 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("twostep", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataDir := fs.String("data-dir", "", "folder for Twostep's data file (default $"+app.EnvDataDir+", else the per-user config folder)")
-	version := fs.Bool("version", false, "print the version and exit")
-	check := fs.Bool("check", false, "check the data file and the keyring, print what is wrong, and exit")
+	dataDir := fs.String("data-dir", "", lang.X("cli.flag.data-dir", "folder for Twostep's data file (default ${{.Env}}, else the per-user config folder)", map[string]any{"Env": app.EnvDataDir}))
+	version := fs.Bool("version", false, lang.X("cli.flag.version", "print the version and exit"))
+	check := fs.Bool("check", false, lang.X("cli.flag.check", "check the data file and the keyring, print what is wrong, and exit"))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -43,7 +44,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(*dataDir, stdout, stderr)
 	}
 	if !haveDisplay(runtime.GOOS, os.Getenv) {
-		fmt.Fprintln(stderr, "Twostep needs a desktop session to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty). Start it from your desktop, or run twostep --check to test the data file and keyring.")
+		fmt.Fprintln(stderr, lang.X("cli.no-display", "Twostep needs a desktop session to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty). Start it from your desktop, or run twostep --check to test the data file and keyring."))
 		return 1
 	}
 	return runWindow(*dataDir, stderr)
@@ -122,23 +123,24 @@ func runCheck(dataDir string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, app.Message(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "Data directory: %s\n", dir)
+	fmt.Fprintln(stdout, lang.X("cli.data-dir", "Data directory: {{.Path}}", map[string]any{"Path": dir}))
 	path := filepath.Join(dir, app.DataFile)
 	switch err := checkData(dir); {
 	case core.IsKind(err, core.KindNotFound):
-		fmt.Fprintf(stdout, "Data file: %s (not made yet: Twostep makes it when its window first opens)\n", path)
+		fmt.Fprintln(stdout, lang.X("cli.data-file.none", "Data file: {{.Path}} (not made yet: Twostep makes it when its window first opens)", map[string]any{"Path": path}))
 	case err != nil:
-		fmt.Fprintf(stderr, "Data file: %s\n%s\n", path, app.Message(err))
+		fmt.Fprintln(stderr, lang.X("cli.data-file", "Data file: {{.Path}}", map[string]any{"Path": path}))
+		fmt.Fprintln(stderr, app.Message(err))
 		log.Report(err)
 		return 1
 	default:
-		fmt.Fprintf(stdout, "Data file: %s (ready)\n", path)
+		fmt.Fprintln(stdout, lang.X("cli.data-file.ready", "Data file: {{.Path}} (ready)", map[string]any{"Path": path}))
 	}
 	if err := checkKeyring(); err != nil {
 		fmt.Fprintln(stderr, app.Message(err))
 		log.Report(err)
 		return 1
 	}
-	fmt.Fprintln(stdout, "Keyring: ready")
+	fmt.Fprintln(stdout, lang.X("cli.keyring.ready", "Keyring: ready"))
 	return 0
 }

@@ -22,7 +22,7 @@ import (
 func Check(path string) error {
 	info, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return core.Errorf(core.KindNotFound, "There is no data file yet; Twostep makes it when it first opens its window.")
+		return core.Fail(core.KindNotFound, "error.data-file.none")
 	} else if err != nil {
 		return classify(err)
 	}

@@ -59,7 +59,7 @@ func TestClassifyPassesThrough(t *testing.T) {
 	if classify(nil) != nil {
 		t.Error("classify(nil) != nil")
 	}
-	own := core.Errorf(core.KindUsernameTaken, "")
+	own := core.Fail(core.KindUsernameTaken, "")
 	if got := classify(own); got != own {
 		t.Errorf("classify(*core.Error) = %v, want it unchanged", got)
 	}

@@ -19,7 +19,7 @@ func (s *Store) AppendEvents(id core.AccountID, events ...core.Event) error {
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketAccounts).Get([]byte(id)) == nil {
-			return core.Errorf(core.KindNotFound, "")
+			return core.Fail(core.KindNotFound, "")
 		}
 		return appendEvents(tx, id, events)
 	})
@@ -29,7 +29,7 @@ func (s *Store) AppendEvents(id core.AccountID, events ...core.Event) error {
 func (s *Store) Events(id core.AccountID, n int) (events []core.Event, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketAccounts).Get([]byte(id)) == nil {
-			return core.Errorf(core.KindNotFound, "")
+			return core.Fail(core.KindNotFound, "")
 		}
 		b := tx.Bucket(bucketEvents).Bucket([]byte(id))
 		if b == nil {

@@ -21,7 +21,7 @@ func (s *Store) CreateAccount(a core.Account, events ...core.Event) error {
 	return s.update(func(tx *bolt.Tx) error {
 		names, accounts := tx.Bucket(bucketUsernames), tx.Bucket(bucketAccounts)
 		if names.Get(name) != nil {
-			return core.Errorf(core.KindUsernameTaken, "")
+			return core.Fail(core.KindUsernameTaken, "")
 		}
 		if accounts.Get([]byte(a.ID)) != nil {
 			return core.Wrap(core.KindInternal, errors.New("account ID already in use"))
@@ -50,7 +50,7 @@ func (s *Store) AccountByUsername(name string) (a core.Account, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		id := tx.Bucket(bucketUsernames).Get([]byte(core.UsernameKey(name)))
 		if id == nil {
-			return core.Errorf(core.KindNotFound, "")
+			return core.Fail(core.KindNotFound, "")
 		}
 		a, err = getAccount(tx, core.AccountID(id))
 		if core.IsKind(err, core.KindNotFound) {
@@ -119,7 +119,7 @@ func getAccount(tx *bolt.Tx, id core.AccountID) (core.Account, error) {
 	var a core.Account
 	v := tx.Bucket(bucketAccounts).Get([]byte(id))
 	if v == nil {
-		return a, core.Errorf(core.KindNotFound, "")
+		return a, core.Fail(core.KindNotFound, "")
 	}
 	// json.Unmarshal copies what it keeps, so nothing here points into the mapped file.
 	if err := json.Unmarshal(v, &a); err != nil {

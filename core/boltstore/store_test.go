@@ -187,7 +187,7 @@ func TestUpdateAccountFnErrorWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	plain := errors.New("not today")
-	kinded := core.Errorf(core.KindWrongCode, "")
+	kinded := core.Fail(core.KindWrongCode, "")
 	for _, want := range []error{plain, kinded} {
 		err := s.UpdateAccount(a.ID, func(a *core.Account) error {
 			a.TwoFactor = false

@@ -70,7 +70,7 @@ func TestClassifyKeepsNilAndClassified(t *testing.T) {
 	if err := classify(nil); err != nil {
 		t.Fatalf("classify(nil) = %v", err)
 	}
-	done := core.Errorf(core.KindKeyringNoBus, "no bus")
+	done := core.Fail(core.KindKeyringNoBus, "")
 	if got := classify(done); got != error(done) {
 		t.Fatalf("classify re-wrapped an already classified error: %v", got)
 	}

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+)
+
+// Locales are the languages Twostep ships, as a desktop names them.
+var locales = []string{"de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "en_US.UTF-8"}
+
+// Every screen and dialog, in every language Twostep ships: a person whose desktop speaks
+// German, French or Spanish reads no English word in the window (names aside), and can do
+// everything the English window does by the translated words alone.
+func TestEveryScreenInEveryLanguage(t *testing.T) {
+	for _, locale := range locales {
+		t.Run(locale[:2], func(t *testing.T) {
+			speak(t, locale)
+			walkStartFailure(t)
+			walkSignUpAndTwoStep(t)
+			walkSignInAndSecurity(t)
+		})
+	}
+}
+
+// The page shown when Twostep cannot open its data file.
+func walkStartFailure(t *testing.T) {
+	e := start(t, newClock(), func() (*app.Service, error) { return nil, core.Fail(core.KindAlreadyRunning, "") })
+	e.wantText("Twostep cannot start")
+	e.look("the start page")
+}
+
+// Creating an account, the dashboard, the menu, Settings, turning two-step on, the
+// backup codes and the save dialog.
+func walkSignUpAndTwoStep(t *testing.T) {
+	e := newEnv(t)
+	e.look("the sign-in screen")
+	e.tap("Create account")
+	e.wantText("Create your Twostep account")
+	e.look("the create-account screen")
+	e.fill("Username", alice)
+	e.fill("Password", "password1")
+	e.fill("Confirm password", "password2")
+	e.look("the create-account screen with a weak password that does not match")
+	e.fill("Confirm password", "password1")
+	e.tap("Create account")
+	e.look("the create-account screen refusing a weak password")
+	e.fill("Password", alicePW)
+	e.fill("Confirm password", alicePW)
+	e.tap("Create account")
+	e.wantText("Welcome, alice")
+	e.look("the dashboard, two-step off")
+
+	e.menu("Settings")
+	e.look("Settings, Profile")
+	e.fill("Email", "not an address")
+	e.tap("Save profile")
+	e.look("Settings, Profile, refusing an email address")
+	e.tapItem("Security")
+	e.look("Settings, Security, two-step off")
+
+	e.tap("Enable")
+	e.look("the enable dialog")
+	secret := e.scanQR(alice)
+	code := e.onlyField()
+	e.typeCode(code, e.wrongCode(secret))
+	e.tap("Enable")
+	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+	e.look("the enable dialog after a wrong code")
+	e.typeCode(code, e.code(secret))
+	e.tap("Enable")
+	e.wantText("Save your backup codes")
+	e.look("the backup codes")
+	e.tap("Save…")
+	e.wantNoEnglish("Fyne's save dialog over the backup codes", append(fyneUntranslated, folderNames(t)...)...)
+	e.wantNothingClipped("Fyne's save dialog over the backup codes")
+	e.tap("Cancel")
+	e.tap("Done")
+	e.look("the question before closing unsaved backup codes")
+	e.tap("Close without saving")
+	e.look("Settings, Security, two-step on")
+
+	e.tap("Turn off…")
+	e.look("the turn-off prompt")
+	e.press(e.field("Password"), fyne.KeyEscape)
+	e.tap("Regenerate…")
+	e.look("the regenerate prompt")
+	e.fill("Password", alicePW)
+	e.fill("Verification code or backup code", e.nextCode(secret))
+	e.tap("Regenerate")
+	e.wantText("Save your backup codes")
+	e.look("the new backup codes")
+	e.tap("Done")
+	e.tap("Close without saving")
+	e.fill("Current password", alicePW)
+	e.fill("New password", otherPW)
+	e.fill("Confirm new password", otherPW+"x")
+	e.look("changing the password, not matching")
+	e.fill("Confirm new password", otherPW)
+	e.fill("Verification code or backup code", e.nextCode(secret))
+	e.tap("Change password")
+	e.look("the password changed")
+
+	e.tap("Dashboard")
+	e.look("the dashboard, two-step on, with recent activity")
+}
+
+// Signing in with a code, failing, the lockout countdown, trusted devices and signing out.
+func walkSignInAndSecurity(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	secret, codes := e.twoFactorUnseen(sess) // the dashboard then asks for new backup codes
+	e.trustOther(alice, alicePW, "work-desktop", codes[0])
+
+	e.signIn(alice, "not-"+alicePW)
+	e.look("the sign-in screen after a wrong password")
+	e.signIn(alice, alicePW)
+	e.look("the code screen")
+	e.verify(e.wrongCode(secret), true)
+	e.look("the code screen after a wrong code")
+	e.tap("Use a backup code instead")
+	e.look("the code screen asking for a backup code")
+	e.tap("Use a verification code instead")
+	e.verify(e.nextCode(secret), true)
+	e.wantText("Welcome, alice")
+	e.look("the dashboard after a sign-in with a code")
+	e.tap("See activity")
+	e.look("the activity after failures and a sign-in")
+	e.tap("Close")
+
+	e.menu("Settings")
+	e.tapItem("Security")
+	e.tapButton(e.rowButton("work-desktop", "Revoke"), "Revoke")
+	e.look("the question before revoking a device")
+	e.tap("Revoke")
+	e.tap("Revoke all")
+	e.look("the question before revoking every device")
+	e.tap("Revoke all")
+	e.look("Settings, Security, no trusted devices")
+
+	e.menu("Sign out completely…")
+	e.look("the question before signing out completely")
+	e.tap("Sign out completely")
+	e.look("the sign-in screen after signing out completely")
+
+	// Four failures are counted already: the next one starts the countdown.
+	if _, err := e.db.UpdateThrottle(core.AccountThrottleKey(sess.ID), func(th *core.Throttle) { th.Failures = core.FreeFailures - 1 }); err != nil {
+		t.Fatal(err)
+	}
+	e.signIn(alice, "not-"+alicePW)
+	e.look("the lockout countdown")
+	e.advance(time.Minute)
+}
+
+// look checks a screen: no English left (in another language), nothing cut off at the
+// window's size or at its smallest.
+func (e *env) look(where string) {
+	e.t.Helper()
+	e.wantNoEnglish(where)
+	e.wantNothingClipped(where)
+}
