@@ -57,16 +57,24 @@ func (u *UI) showBackupCodes(codes []string, note string, closed func()) {
 	}
 	body.Add(paragraph(backupAdvice()))
 	body.Add(card("", "", grid))
-	body.Add(b.says)
-	body.Add(container.NewHBox(b.save, b.copy, layoutSpacer(), b.busy.spin, b.done))
-	b.dlg = dialog.NewCustomWithoutButtons(lang.X("security.backup-codes.save-title", "Save your backup codes"), container.NewVScroll(body), u.win)
-	// 560 wide shows the advice in a few lines; as tall as the codes need, or the window
-	// less a margin: a small window scrolls.
+	// The buttons stay in sight under the words and codes, which scroll in a small window.
+	actions := container.NewVBox(b.says, container.NewHBox(b.save, b.copy, layoutSpacer(), b.busy.spin, b.done))
+	content := container.NewBorder(nil, actions, nil, nil, container.NewVScroll(body))
+	b.dlg = dialog.NewCustomWithoutButtons(lang.X("security.backup-codes.save-title", "Save your backup codes"), content, u.win)
 	win := u.win.Canvas().Size()
-	b.dlg.Resize(fyne.NewSize(min(560, win.Width-24), min(body.MinSize().Height+100, win.Height-24)))
+	b.dlg.Resize(fyne.NewSize(min(560, win.Width-24), min(backupDialogHeight(note), win.Height-24)))
 	b.pop = u.pushEscape(b.onDone)
 	u.codesOpen++
 	b.dlg.Show()
+}
+
+// backupDialogHeight shows the advice, the ten codes and the buttons without scrolling at
+// the default window size, a note above them too.
+func backupDialogHeight(note string) float32 {
+	if note != "" {
+		return 580
+	}
+	return 500
 }
 
 // backupAdvice says what the codes are for. Since a computer's key in the keyring became

@@ -39,7 +39,8 @@ func speak(t *testing.T, locale string) {
 	t.Helper()
 	l := locale[:2]
 	if runtime.GOOS == "windows" {
-		if !strings.HasPrefix(string(lang.SystemLocale()), l) {
+		tag := strings.ReplaceAll(strings.SplitN(locale, ".", 2)[0], "_", "-") // de_DE.UTF-8: de-DE
+		if !strings.HasPrefix(string(lang.SystemLocale()), tag) {
 			t.Skipf("Windows speaks %s here, not %s: scripts/test-windows starts Wine in each language", lang.SystemLocale(), locale)
 		}
 	}
@@ -351,7 +352,8 @@ var fyneUntranslated = []string{"Home", "Computer"}
 // the home folder and the temporary folder, and what those hold.
 func folderNames(t *testing.T) []string {
 	var out []string
-	for _, dir := range []string{os.Getenv("HOME"), os.TempDir(), "/"} {
+	home, _ := os.UserHomeDir() // %USERPROFILE% on Windows
+	for _, dir := range []string{home, os.TempDir(), "/"} {
 		if dir == "" {
 			continue
 		}

@@ -12,7 +12,7 @@ import (
 
 // Moments are said the way each language says them: relative while recent, then a date
 // with the language's month names; the clock is 24-hour, except in American English.
-func TestWhenFollowsTheLocale(t *testing.T) {
+func TestWhenInEveryLanguage(t *testing.T) {
 	now := time.Date(2026, time.March, 5, 14, 30, 0, 0, time.Local)
 	moments := []time.Time{
 		{},
@@ -52,7 +52,7 @@ func TestWhenFollowsTheLocale(t *testing.T) {
 }
 
 // Every month has its own name in every language.
-func TestMonthNames(t *testing.T) {
+func TestMonthNamesInEveryLanguage(t *testing.T) {
 	for _, locale := range []string{"en_GB.UTF-8", "de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"} {
 		t.Run(locale, func(t *testing.T) {
 			speak(t, locale)

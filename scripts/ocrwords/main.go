@@ -3,8 +3,8 @@
 //
 //	go run ./scripts/ocrwords de signin.title   # Bei Twostep anmelden
 //
-// Values ({{.Name}}) match anything, and so do letters outside ASCII, which tesseract's
-// English data may read otherwise.
+// Values ({{.Name}}) match anything, letters outside ASCII match what tesseract may read
+// for them (one letter, two, or none), and punctuation any one character.
 package main
 
 import (
@@ -13,6 +13,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/twostep-app/twostep/assets"
 )
@@ -71,7 +72,9 @@ func pattern(s string) string {
 		for _, r := range part {
 			switch {
 			case r > 127:
-				b.WriteByte('.')
+				b.WriteString(".{0,2}") // read as one letter, two (ü as ii), or none
+			case unicode.IsPunct(r):
+				b.WriteByte('.') // a hyphen may read as a colon
 			default:
 				b.WriteString(regexp.QuoteMeta(string(r)))
 			}
