@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"github.com/twostep-app/twostep/core"
 )
 
@@ -52,7 +54,7 @@ func New(store core.Store, secrets core.Secrets, opts ...Option) *Service {
 func hostname() string {
 	name, err := os.Hostname()
 	if err != nil || name == "" {
-		return "this computer"
+		return lang.X("device.unnamed", "this computer") // stored as the device's name, in the language of that day
 	}
 	return name
 }

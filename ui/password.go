@@ -55,9 +55,13 @@ func newPasswordForm(t *securityTab) *passwordForm {
 	f.busy.update = f.update
 	f.update()
 	rows = append(rows, f.says, container.NewHBox(layoutSpacer(), f.busy.spin, f.submit))
-	f.content = section(lang.X("signin.change-password", "Change password"),
-		lang.X("signin.change-password-note", "Every device, including this one, will ask for a verification code at its next sign-in."),
-		container.NewVBox(rows...))
+	// With two-step on, a new password also ends every device's trust; with it off, there is
+	// no code to ask for, and saying so would be wrong.
+	note := lang.X("signin.change-password-note-off", "From your next sign-in, every device asks for the new password.")
+	if t.a.status.TwoFactor {
+		note = lang.X("signin.change-password-note", "Every device, including this one, will ask for a verification code at its next sign-in.")
+	}
+	f.content = section(lang.X("signin.change-password", "Change password"), note, container.NewVBox(rows...))
 	return f
 }
 
@@ -107,6 +111,10 @@ func (f *passwordForm) onSubmit() {
 		}
 		for _, x := range f.fields() {
 			x.clear()
+		}
+		if f.code == nil {
+			f.says.good(lang.X("signin.password-changed-off", "Password changed. Sign in with the new one from now on."))
+			return
 		}
 		f.says.good(lang.X("signin.password-changed", "Password changed. Every device, including this one, will ask for a verification code at its next sign-in."))
 	})

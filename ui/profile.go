@@ -53,7 +53,7 @@ func newProfileTab(s *settings, a account) *profileTab {
 		f.OnSubmitted = func(string) { p.onSave() }
 	}
 	p.update()
-	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph(lang.X("dashboard.profile.picture-formats", "PNG or JPEG,\nup to 1\u00a0MB.")))
+	picture := container.NewVBox(p.preview, p.choose, p.remove, paragraph(lang.X("dashboard.profile.picture-formats", "PNG or JPEG,\nup to 1\u00a0MiB.")))
 	form := container.NewVBox(
 		labelled(lang.X("dashboard.profile.display-name", "Display name"), p.name),
 		labelled(lang.X("dashboard.email", "Email"), p.email),

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -105,6 +106,28 @@ func TestChangePassword(t *testing.T) {
 	e.menu("Sign out")
 	e.signIn(alice, otherPW)
 	e.wantText("Two-step verification")
+}
+
+// With two-step authentication off, changing the password asks for no code, and neither the
+// section nor the result speaks of one (it said every device would ask for a code).
+func TestChangePasswordWithTwoStepOff(t *testing.T) {
+	e := newEnv(t)
+	e.enter(e.account(alice, alicePW))
+	e.settings("Security")
+	e.wantText("From your next sign-in, every device asks for the new password.")
+	e.fill("Current password", alicePW)
+	e.fill("New password", otherPW)
+	e.fill("Confirm new password", otherPW)
+	e.tap("Change password")
+	e.wantSays("Password changed. Sign in with the new one from now on.")
+	for _, s := range texts(e.card("Change password")) {
+		if strings.Contains(s, "verification code") {
+			t.Errorf("with two-step off the password section still says %q", s)
+		}
+	}
+	e.menu("Sign out")
+	e.signIn(alice, otherPW)
+	e.wantText("Welcome, alice")
 }
 
 // Settings > Security lists the trusted devices; Revoke forgets one, Revoke all every one,
