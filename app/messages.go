@@ -76,6 +76,3 @@ func driftMessage(d time.Duration) string {
 	minutes := max(int((d+30*time.Second)/time.Minute), 1)
 	return say(key, map[string]any{"Count": minutes})
 }
-
-// Wait says how long a person has to wait: "45 seconds", "2 minutes", "1 hour".
-func Wait(d time.Duration) string { return Duration(d) }

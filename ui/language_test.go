@@ -350,7 +350,7 @@ var fyneUntranslated = []string{"Home", "Computer"}
 
 // folderNames are what a file dialog lists as it is: the names of the folders on the way to
 // the home folder and the temporary folder, and what those hold.
-func folderNames(t *testing.T) []string {
+func folderNames() []string {
 	var out []string
 	home, _ := os.UserHomeDir() // %USERPROFILE% on Windows
 	for _, dir := range []string{home, os.TempDir(), "/"} {
