@@ -4,8 +4,8 @@ import (
 	"github.com/twostep-app/twostep/core"
 )
 
-// CreateAccount makes an account and signs it in. Its account key is wrapped under the
-// password alone until two-step authentication is turned on; nothing goes to the keyring.
+// CreateAccount makes an account and signs it in. Its account key is boxed for the password
+// alone until two-step authentication is turned on; nothing goes to the keyring.
 func (s *Service) CreateAccount(username, password string) (*Session, error) {
 	if err := core.ValidateUsername(username); err != nil {
 		return nil, err
@@ -18,22 +18,20 @@ func (s *Service) CreateAccount(username, password string) (*Session, error) {
 	} else if !core.IsKind(err, core.KindNotFound) {
 		return nil, err
 	}
-	a := core.Account{ID: core.NewAccountID(), Username: username, Created: s.now(), PasswordChanged: s.now(), Schema: core.Schema}
+	a := core.Account{ID: core.NewAccountID(), Username: username, Created: s.now(), PasswordChanged: s.now()}
 	k := &keys{account: core.NewAccountKey(), params: core.NewPasswordParams()}
+	defer k.wipe()
 	var err error
 	if k.password, err = core.StretchPassword(password, k.params); err != nil {
 		return nil, err
 	}
-	if err := a.Keys.Lock(k.account, k.password, k.params, nil, a.ID); err != nil {
-		return nil, err
-	}
-	if err := k.account.Sign(&a); err != nil {
+	if err := a.SealUnder(k.account, k.password, k.params, core.Profile{}, ""); err != nil {
 		return nil, err
 	}
 	if err := s.store.CreateAccount(a, s.event(core.Event{Kind: core.EventAccountCreated})); err != nil {
 		return nil, err
 	}
-	return &Session{ID: a.ID, Username: a.Username, keys: k}, nil
+	return s.newSession(a.ID, a.Username, k), nil
 }
 
 // Status is what the dashboard shows about an account's security.
@@ -45,16 +43,17 @@ type Status struct {
 	// BackupCodesUnseen: the newest backup codes were never shown to the end (the window
 	// closed or Twostep stopped first), so the person may not have them.
 	BackupCodesUnseen bool
-	Devices           int
+	Devices           int // trusted computers
 }
 
 // Status reads the account's security state.
 func (s *Service) Status(sess *Session) (Status, error) {
-	a, _, err := s.account(sess)
+	a, k, err := s.account(sess)
 	if err != nil {
 		return Status{}, err
 	}
-	st := Status{Username: a.Username, TwoFactor: a.TwoFactor, Devices: len(a.Devices)}
+	k.wipe()
+	st := Status{Username: a.Username, TwoFactor: a.TwoFactor, Devices: a.TrustedCount()}
 	if a.TwoFactor {
 		st.BackupCodesLeft, st.BackupCodesLow = a.BackupCodes.Left(), a.BackupCodes.Low()
 		st.BackupCodesUnseen = a.BackupCodes.Unseen
@@ -66,8 +65,12 @@ func (s *Service) Status(sess *Session) (Status, error) {
 // having saved or copied them, or chosen not to.
 func (s *Service) BackupCodesShown(sess *Session) error {
 	a, k, err := s.account(sess)
-	if err != nil || !a.BackupCodes.Unseen {
+	if err != nil {
 		return err
+	}
+	defer k.wipe()
+	if !a.BackupCodes.Unseen {
+		return nil
 	}
 	return s.update(sess, k, func(a *core.Account) error {
 		a.BackupCodes.Unseen = false
@@ -81,6 +84,7 @@ func (s *Service) Profile(sess *Session) (core.Profile, error) {
 	if err != nil {
 		return core.Profile{}, err
 	}
+	defer k.wipe()
 	return k.account.OpenProfile(a.Profile, a.ID)
 }
 
@@ -90,6 +94,7 @@ func (s *Service) UpdateProfile(sess *Session, p core.Profile) error {
 	if err != nil {
 		return err
 	}
+	defer k.wipe()
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -105,8 +110,10 @@ func (s *Service) UpdateProfile(sess *Session, p core.Profile) error {
 
 // Activity returns up to n of the newest events of the account, newest first.
 func (s *Service) Activity(sess *Session, n int) ([]core.Event, error) {
-	if _, _, err := s.account(sess); err != nil {
+	_, k, err := s.account(sess)
+	if err != nil {
 		return nil, err
 	}
+	k.wipe()
 	return s.store.Events(sess.ID, n)
 }

@@ -7,8 +7,8 @@ import (
 // SubmitCode answers a sign-in challenge with the 6-digit code from the authenticator app.
 // With trust, this machine becomes a trusted device and later sign-ins here skip the code.
 func (s *Service) SubmitCode(challengeID, code string, trust bool) (*Session, error) {
-	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(ch *challenge, a *core.Account) (func(*core.Account) error, error) {
-		if ch.keys.account == nil {
+	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(ch *challenge, a *core.Account) (change, error) {
+		if ch.locked {
 			return nil, core.Fail(core.KindComputerKeyMissing, "")
 		}
 		return s.checkTOTP(ch.secret, a, code)
@@ -20,7 +20,7 @@ func (s *Service) SubmitCode(challengeID, code string, trust bool) (*Session, er
 // code and the password open the account key, and this computer gets a new key.
 func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Session, int, error) {
 	left := 0
-	sess, err := s.secondStep(challengeID, trust, core.MethodBackupCode, func(ch *challenge, a *core.Account) (func(*core.Account) error, error) {
+	sess, err := s.secondStep(challengeID, trust, core.MethodBackupCode, func(ch *challenge, a *core.Account) (change, error) {
 		use, err := s.checkBackup(ch, a, code)
 		if err != nil {
 			return nil, err
@@ -34,7 +34,7 @@ func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Sessi
 		}, nil
 	})
 	if sess != nil && sess.NewBackupCodes != nil {
-		left = len(sess.NewBackupCodes) // the upgrade from 0.1 replaced the set the code was in
+		left = len(sess.NewBackupCodes) // moving the account on replaced the set the code was in
 	}
 	return sess, left, err
 }
@@ -42,16 +42,23 @@ func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Sessi
 // check looks at a code against the account as read, and returns the change that marks it
 // used, to be applied in the transaction that completes the sign-in. It may fill in the
 // challenge (its own copy), as a backup code on a computer without the account's key does.
-type check func(ch *challenge, a *core.Account) (func(*core.Account) error, error)
+type check func(ch *challenge, a *core.Account) (change, error)
 
 func (s *Service) secondStep(challengeID string, trust bool, method core.Method, verify check) (*Session, error) {
-	shared, err := s.challenge(challengeID)
+	first, err := s.challenge(challengeID)
 	if err != nil {
 		return nil, err
 	}
-	ch := *shared // racing submits each work on their own copy
-	key := core.AccountThrottleKey(ch.id)
+	first.keys.wipe()
+	key := core.AccountThrottleKey(first.id)
 	defer s.attempts.lock(key)()
+	// Taken again in this attempt's turn: a twin submit of the same code that completed the
+	// sign-in meanwhile is told so, and no attempt is counted.
+	ch, err := s.challenge(challengeID)
+	if err != nil {
+		return nil, err
+	}
+	defer ch.keys.wipe()
 	th, err := s.throttle(key)
 	if err != nil {
 		return nil, err
@@ -66,36 +73,51 @@ func (s *Service) secondStep(challengeID string, trust bool, method core.Method,
 	if err != nil {
 		return nil, err
 	}
-	use, err := verify(&ch, &a)
+	if ch.upgrade == nil && !ch.locked {
+		if err := ch.keys.follow(a, nil); err != nil {
+			return nil, err
+		}
+		if ch.twoFactor && a.TwoFactor { // the authenticator may have been set up again meanwhile
+			if ch.secret, err = ch.keys.account.OpenTOTP(a.TOTP, a.ID); core.IsKind(err, core.KindSecretMissing) {
+				err = nil
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	use, err := verify(ch, &a)
 	if countable(err) {
 		wrong, c := factorOf(method), codes
 		if core.IsKind(err, core.KindWrongCredentials) {
 			// Found out only now, by the backup code that was right: a password guess.
 			wrong, c = core.FactorPassword, passwords
-			s.dropChallenge(challengeID)
+			s.dropChallenge(challengeID, false)
 		}
 		return nil, s.fail(key, c, ch.id, core.EventSignInFailed, wrong, err)
 	} else if err != nil {
 		return nil, err
 	}
+	sess, err := s.complete(ch, use, trust, s.secondStepEvents(ch, a, method, trust)...)
+	if err != nil {
+		return nil, err
+	}
+	s.dropChallenge(challengeID, true)
+	return sess, nil
+}
+
+func (s *Service) secondStepEvents(ch *challenge, a core.Account, method core.Method, trust bool) []core.Event {
 	events := []core.Event{s.event(core.Event{Kind: core.EventSignIn, Method: method})}
 	if method == core.MethodBackupCode {
 		events = append(events, s.event(core.Event{Kind: core.EventBackupUsed, Count: a.BackupCodes.Left() - 1}))
 	}
-	if ch.newKey {
+	if ch.newKey && ch.upgrade == nil {
 		events = append(events, s.event(core.Event{Kind: core.EventComputerSetUp}))
 	}
-	change := use
 	if trust {
-		change = s.trusting(&ch, use)
 		events = append(events, s.event(core.Event{Kind: core.EventDeviceTrusted, Name: s.device}))
 	}
-	sess, err := s.complete(&ch, change, events...)
-	if err != nil {
-		return nil, err
-	}
-	s.dropChallenge(challengeID)
-	return sess, nil
+	return events
 }
 
 func factorOf(method core.Method) core.Factor {
@@ -105,20 +127,9 @@ func factorOf(method core.Method) core.Factor {
 	return core.FactorCode
 }
 
-// trusting adds this computer to the trusted devices after the second step's own change.
-func (s *Service) trusting(ch *challenge, then func(*core.Account) error) func(*core.Account) error {
-	return func(a *core.Account) error {
-		if err := then(a); err != nil {
-			return err
-		}
-		a.Trust(ch.keys.device(), s.device, s.now())
-		return nil
-	}
-}
-
 // checkTOTP verifies a code against the account's secret and returns the change that
 // records its time step.
-func (s *Service) checkTOTP(secret string, a *core.Account, code string) (func(*core.Account) error, error) {
+func (s *Service) checkTOTP(secret string, a *core.Account, code string) (change, error) {
 	if _, err := core.NormalizeCode(code); err != nil {
 		return nil, err // malformed: no attempt spent
 	}
@@ -133,48 +144,50 @@ func (s *Service) checkTOTP(secret string, a *core.Account, code string) (func(*
 }
 
 // checkBackup finds the code in the set as read (the slow argon2id part), and returns the
-// change that spends it on the set as read inside the transaction. Without the account key
-// (no usable computer key here) the code must also open it, with the password.
-func (s *Service) checkBackup(ch *challenge, a *core.Account, code string) (func(*core.Account) error, error) {
-	if ch.keys.account == nil && a.BackupCodes.Left() == 0 {
+// change that spends it on the set as read inside the transaction; spending one moves the
+// account to a fresh key. On a computer without the account's key the code must also open it,
+// with the password.
+func (s *Service) checkBackup(ch *challenge, a *core.Account, code string) (change, error) {
+	if ch.locked && a.BackupCodes.Left() == 0 {
 		return nil, core.Fail(core.KindComputerKeyMissing, "error.backup-codes.none-left")
 	}
 	m, err := a.BackupCodes.Find(code, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	if ch.keys.account == nil {
+	if ch.locked {
 		if err := s.recover(ch, *a, m); err != nil {
 			return nil, err
 		}
 	}
-	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(m) }, nil
+	ch.rekey = true
+	return func(a *core.Account) error { return a.SpendBackupCode(m) }, nil
 }
 
-// recover opens the account key with the password and the recovery key that backup code m
-// unwraps, and readies a new key for this computer, to be written when the sign-in completes.
+// recover opens the account key with the password and backup code m, and readies a new key
+// for this computer, to be written when the sign-in completes.
 func (s *Service) recover(ch *challenge, a core.Account, m core.Match) error {
-	rk, err := a.BackupCodes.RecoveryKey(m, a.ID)
-	if err != nil {
-		return err
+	if a.Schema == 2 {
+		return s.recoverV2(ch, a, m)
 	}
-	ak, err := a.Keys.OpenWithRecovery(ch.keys.password, rk, a.ID)
-	if err != nil {
+	ak, err := a.Keys.OpenWithCode(ch.keys.password, m, a.ID)
+	if core.IsKind(err, core.KindWrongCredentials) {
 		// The code was right, so the password typed before it was not: start again from it.
 		return core.Fail(core.KindWrongCredentials, "error.password.wrong-before-backup")
+	} else if err != nil {
+		return err
 	}
-	if err := ak.Verify(a); err != nil {
+	if err := ch.opened(a, ak); err != nil {
 		return err
 	}
 	ck := core.NewComputerKey()
-	ch.keys.account, ch.keys.computer, ch.twoFactor = ak, &ck, a.TwoFactor
-	ch.relock, ch.newKey = true, true
+	ch.keys.computer, ch.newKey = &ck, true
 	return nil
 }
 
 // checkSecondFactor accepts either a verification code or a backup code, as confirming a
 // change in Settings does; after too many wrong codes in a row, only a backup code.
-func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func(*core.Account) error, core.Factor, error) {
+func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (change, core.Factor, error) {
 	if _, err := core.NormalizeCode(code); err == nil {
 		secret, err := k.account.OpenTOTP(a.TOTP, a.ID)
 		if err != nil && !core.IsKind(err, core.KindSecretMissing) {
@@ -190,5 +203,5 @@ func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (func
 	if err != nil {
 		return nil, core.FactorBackupCode, err
 	}
-	return func(a *core.Account) error { return a.BackupCodes.MarkUsed(m) }, core.FactorBackupCode, nil
+	return func(a *core.Account) error { return a.SpendBackupCode(m) }, core.FactorBackupCode, nil
 }

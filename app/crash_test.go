@@ -6,6 +6,7 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/keyring/keyringtest"
 )
 
 // A keyring write and a bbolt transaction cannot be one transaction. These tests stop a use
@@ -167,21 +168,74 @@ var crashCases = []crashCase{
 		}
 		return err
 	}},
+	{"sign in with a backup code on a computer with its key", enabled, func(e *env, svc *app.Service, st *crashState) error {
+		res, err := svc.SignIn(alice, alicePW)
+		if err != nil {
+			return err
+		}
+		_, _, err = svc.SubmitBackupCode(res.Challenge, st.codes[0], false)
+		return err
+	}},
+	{"remove another computer", func(e *env) *crashState {
+		st := enabled(e)
+		other := app.New(e.db, keyringtest.Require(e.t), app.WithClock(e.clock.Now), app.WithDeviceName("other-laptop"))
+		res, err := other.SignIn(alice, alicePW)
+		must(e.t, err)
+		theirs, _, err := other.SubmitBackupCode(res.Challenge, st.codes[len(st.codes)-1], true)
+		must(e.t, err)
+		st.codes = st.codes[:len(st.codes)-1]
+		must(e.t, other.SignOut(theirs))
+		return st
+	}, func(e *env, svc *app.Service, st *crashState) error {
+		return svc.RemoveComputer(st.sess, otherDevice(e.t.(*testing.T), e, st.sess))
+	}},
+	{"set the authenticator up again", enabled, func(e *env, svc *app.Service, st *crashState) error {
+		enr, err := svc.BeginNewAuthenticator(st.sess, alicePW, e.nextCode(st.secret))
+		if err != nil {
+			return err
+		}
+		if err := svc.ConfirmNewAuthenticator(st.sess, e.nextCode(enr.Secret)); err != nil {
+			return err
+		}
+		st.secret = enr.Secret
+		return nil
+	}},
+	{"move from Twostep 0.2, on a trusted computer", from02("erin"), func(e *env, svc *app.Service, st *crashState) error {
+		res, err := svc.SignIn(st.user, st.pw)
+		if err == nil {
+			st.codes = res.Session.NewBackupCodes
+		}
+		return err
+	}},
+	{"move from Twostep 0.2, with a code", from02("hana"), signInWithCode},
 	{"upgrade from Twostep 0.1", func(e *env) *crashState {
 		f := loadSchema1(e)
 		carol := f.Accounts["carol"]
 		return &crashState{user: "carol", pw: carol.Password, secret: carol.TOTP, codes: carol.BackupCodes}
-	}, func(e *env, svc *app.Service, st *crashState) error {
-		res, err := svc.SignIn(st.user, st.pw)
-		if err != nil {
-			return err
-		}
-		sess, err := svc.SubmitCode(res.Challenge, e.nextCode(st.secret), false)
-		if err == nil {
-			st.codes = sess.NewBackupCodes
-		}
+	}, signInWithCode},
+}
+
+// from02 is a person of the schema 2 keys fixture, going into a crash.
+func from02(name string) func(e *env) *crashState {
+	return func(e *env) *crashState {
+		f, _, _ := loadSchema2Keys(e)
+		p := f.Accounts[name]
+		return &crashState{user: name, pw: p.Password, secret: p.TOTP, codes: p.BackupCodes}
+	}
+}
+
+// signInWithCode signs in with the password and a code; a sign-in that moved the account on
+// gave new backup codes, which the person now holds.
+func signInWithCode(e *env, svc *app.Service, st *crashState) error {
+	res, err := svc.SignIn(st.user, st.pw)
+	if err != nil {
 		return err
-	}},
+	}
+	sess, err := svc.SubmitCode(res.Challenge, e.nextCode(st.secret), false)
+	if err == nil {
+		st.codes = sess.NewBackupCodes
+	}
+	return err
 }
 
 func TestCrashBetweenWritesLeavesAccountsUsable(t *testing.T) {

@@ -26,6 +26,9 @@ const (
 	EventProfileUpdated  = core.EventProfileUpdated
 	EventComputerSetUp   = core.EventComputerSetUp
 	EventUpgraded        = core.EventUpgraded
+	EventComputerRemoved = core.EventComputerRemoved
+
+	EventAuthenticatorReplaced = core.EventAuthenticatorReplaced
 
 	MethodPassword      = core.MethodPassword
 	MethodPasswordCode  = core.MethodPasswordCode

@@ -53,7 +53,7 @@ func worthLogging(k core.Kind) bool {
 	switch k {
 	case core.KindInternal, core.KindKeyringNoBus, core.KindKeyringNoService, core.KindKeyringLocked,
 		core.KindKeyringDamaged, core.KindAlreadyRunning, core.KindDataCorrupt, core.KindDataReadOnly,
-		core.KindDataTooNew, core.KindDataTampered:
+		core.KindDataTooNew, core.KindDataTampered, core.KindDataUnsafe:
 		return true
 	}
 	return false

@@ -35,6 +35,7 @@ var messages = map[core.Kind]string{
 	core.KindCodesCapped:        "error.codes-capped",
 	core.KindKeyringDamaged:     "error.keyring-damaged",
 	core.KindComputerKeyMissing: "error.computer-key-missing",
+	core.KindDataUnsafe:         "error.data-unsafe",
 }
 
 // Message is the one sentence (or two) a person reads for err, in the desktop's language.

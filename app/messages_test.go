@@ -88,7 +88,8 @@ func TestEverySentenceReachesTheWindow(t *testing.T) {
 			t.Errorf("%v: Message = %q, want the detail %q", k, got, said)
 		}
 	}
-	data := map[string]any{"Count": 2, "Min": 3, "Max": 32, "Digits": 6, "Crack": time.Hour, "Wait": time.Minute}
+	data := map[string]any{"Count": 2, "Min": 3, "Max": 32, "Digits": 6, "Crack": time.Hour, "Wait": time.Minute,
+		"File": "/home/ada/.config/twostep/twostep.db", "Folder": "/home/ada/.config/twostep"}
 	for _, lit := range personSentences(t) {
 		said := app.Message(&core.Error{Kind: core.KindInvalid, Detail: lit.text, Data: data})
 		if said == lit.text || strings.Contains(said, "no value") {

@@ -5,15 +5,16 @@ import (
 )
 
 // ChangePassword sets a new password after the current one (and, with 2FA on, a code or
-// backup code). The account key is wrapped again under the new password (with this computer's
-// key and the recovery key, which do not change, so the backup codes and the authenticator
-// app keep working), and every device of the account, this one included, stops being trusted.
-// Nothing in the record opens with the old password afterwards.
+// backup code). The account moves to a fresh key, boxed under the new password for every
+// computer and backup code (their public keys are in the record, so none needs a visit and
+// the authenticator app keeps working), and every computer, this one included, stops being
+// trusted. Nothing in the record opens with the old password afterwards.
 func (s *Service) ChangePassword(sess *Session, current, next, code string) error {
 	a, k, err := s.account(sess)
 	if err != nil {
 		return err
 	}
+	defer k.wipe()
 	if err := core.ValidatePassword(next, a.Username); err != nil {
 		return err
 	}
@@ -24,17 +25,20 @@ func (s *Service) ChangePassword(sess *Session, current, next, code string) erro
 	if err != nil {
 		return err
 	}
-	fresh := *k
-	fresh.params = core.NewPasswordParams()
-	if fresh.password, err = core.StretchPassword(next, fresh.params); err != nil {
+	after := &keys{params: core.NewPasswordParams(), computer: k.computer}
+	if after.password, err = core.StretchPassword(next, after.params); err != nil {
 		return err
 	}
-	err = s.update(sess, k, rewrap(k, use, fresh.password, fresh.params, func(a *core.Account, _ *core.SecondSecrets) {
-		a.Devices, a.PasswordChanged = nil, s.now()
-	}), s.event(core.Event{Kind: core.EventPasswordChanged}))
-	if err != nil {
-		return err
-	}
-	sess.setKeys(&fresh)
-	return nil
+	defer clear(after.password)
+	return s.rekey(sess, k, after, func(a *core.Account) error {
+		if err := sameKeys(k, a); err != nil {
+			return err
+		}
+		if err := use(a); err != nil {
+			return err
+		}
+		a.DistrustAll()
+		a.PasswordChanged = s.now()
+		return nil
+	}, s.event(core.Event{Kind: core.EventPasswordChanged}))
 }

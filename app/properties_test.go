@@ -63,15 +63,11 @@ func checkKeyringOpensNothing(t *testing.T, e *env, id core.AccountID, totpSecre
 	}
 }
 
-// tryToOpen takes c as each missing secret in turn (account key, password key, computer key,
-// recovery key, a raw AES key) and fails the test if anything of the record opens.
+// tryToOpen takes c as each missing secret in turn (account key, password key, a holder's
+// private key, a raw AES key) and fails the test if anything of the record opens.
 func tryToOpen(t *testing.T, a core.Account, c []byte) {
 	t.Helper()
 	ak, p := core.AccountKey(c), core.PasswordKey(c)
-	device := ""
-	if len(a.Keys.Computers) > 0 {
-		device = a.Keys.Computers[0].Device // a wrap is found by device ID, which is no secret
-	}
 	if len(c) == core.KeyLen {
 		if _, err := ak.OpenProfile(a.Profile, a.ID); err == nil && len(a.Profile) > 0 {
 			t.Fatal("a keyring value opens the profile")
@@ -79,35 +75,31 @@ func tryToOpen(t *testing.T, a core.Account, c []byte) {
 		if _, err := ak.OpenTOTP(a.TOTP, a.ID); err == nil {
 			t.Fatal("a keyring value opens the TOTP secret")
 		}
-		if s, err := a.Keys.Second(ak, a.ID); err == nil && s != nil {
-			t.Fatal("a keyring value opens the recovery key or a computer key")
-		}
 		if ak.Verify(a) == nil {
 			t.Fatal("a keyring value signs the record")
 		}
 	}
-	for _, second := range [][]byte{nil, make([]byte, core.KeyLen), c} {
-		opened := []func() (core.AccountKey, error){
-			func() (core.AccountKey, error) { return a.Keys.OpenWithPassword(p, a.ID) },
-			func() (core.AccountKey, error) {
-				return a.Keys.OpenWithComputer(p, core.ComputerKey{Device: device, Key: second}, a.ID)
-			},
-			func() (core.AccountKey, error) { return a.Keys.OpenWithRecovery(p, second, a.ID) },
-			func() (core.AccountKey, error) {
-				return a.Keys.OpenWithComputer(core.PasswordKey(second), core.ComputerKey{Device: device, Key: c}, a.ID)
-			},
-			func() (core.AccountKey, error) { return a.Keys.OpenWithRecovery(core.PasswordKey(second), c, a.ID) },
+	for _, other := range [][]byte{nil, make([]byte, core.KeyLen), c} {
+		if _, err := a.Keys.OpenWithPassword(p, a.ID); err == nil {
+			t.Fatal("a keyring value opens the password box")
 		}
-		for i, open := range opened {
-			if _, err := open(); err == nil {
-				t.Fatalf("a keyring value opens the account key (way %d)", i)
+		for _, b := range a.Keys.Boxes {
+			if len(c) == core.KeyLen {
+				if _, err := a.Keys.OpenBox(b, c, core.PasswordKey(other), a.ID); err == nil {
+					t.Fatalf("a keyring value, as %s's key, opens its box", b.Name)
+				}
+			}
+			if len(other) == core.KeyLen {
+				if _, err := a.Keys.OpenBox(b, other, p, a.ID); err == nil {
+					t.Fatalf("a keyring value, as the password key, opens %s's box", b.Name)
+				}
 			}
 		}
 	}
 	if len(c) == core.KeyLen {
-		blobs := append([][]byte{a.Profile, a.TOTP, a.Keys.Password, a.Keys.Recovery, a.Keys.RecoveryKey}, a.BackupCodes.Wraps...)
-		for _, w := range a.Keys.Computers {
-			blobs = append(blobs, w.Wrap, w.Sealed)
+		blobs := [][]byte{a.Profile, a.TOTP, a.Keys.PasswordBox}
+		for _, b := range a.Keys.Boxes {
+			blobs = append(blobs, b.Sealed)
 		}
 		for _, blob := range blobs {
 			for _, aad := range []string{"", "twostep profile v1 " + string(a.ID), "twostep data key v1 " + string(a.ID)} {
@@ -297,37 +289,53 @@ func flipBase64(v any) string {
 	return base64.StdEncoding.EncodeToString(raw)
 }
 
-// twoStepTampering are the edits of a two-step account: each must be refused. editor is an
-// account the editor made with editorPW, in another data file, whose parts they paste in.
+// twoStepTampering are the edits of a two-step account: each must be refused, as tampering
+// (never counted as a wrong password) wherever the account key could be opened or a box told
+// it was changed. editor is an account the editor made with editorPW, in another data file,
+// whose parts they paste in.
 func twoStepTampering(t *testing.T, id core.AccountID, editor map[string]any, device string) []tamper {
 	own := editorKeys(t, id)
+	box := func(r map[string]any, i int) map[string]any {
+		return sub(r, "keys")["boxes"].([]any)[i].(map[string]any)
+	}
 	return []tamper{
 		{"two-step turned off", func(r map[string]any) { r["two_factor"] = false }, "", core.KindDataTampered},
 		{"last accepted step rolled back", func(r map[string]any) { r["last_step"] = 0 }, "", core.KindDataTampered},
-		{"a used backup code made unused", func(r map[string]any) {
-			h := sub(r, "backup_codes")["hashes"].([]any)
-			h[len(h)-1] = h[0]
+		{"a backup code's used mark flipped", func(r map[string]any) {
+			u := sub(r, "backup_codes")["used"].([]any)
+			u[0] = !u[0].(bool)
 		}, "", core.KindDataTampered},
 		{"backup codes replaced", func(r map[string]any) { r["backup_codes"] = editor["backup_codes"] }, "", core.KindDataTampered},
-		{"this computer made trusted", func(r map[string]any) {
-			r["devices"] = []any{map[string]any{"id": device, "name": "editor", "created": "2026-01-01T00:00:00Z", "last_used": "2026-01-01T00:00:00Z"}}
+		{"this computer's trust flipped", func(r map[string]any) {
+			for _, d := range r["devices"].([]any) {
+				if d := d.(map[string]any); d["id"] == device {
+					d["trusted"] = d["trusted"] != true
+				}
+			}
+		}, "", core.KindDataTampered},
+		{"a computer of the editor's added", func(r map[string]any) {
+			r["devices"] = append(r["devices"].([]any), editor["devices"].([]any)[0])
 		}, "", core.KindDataTampered},
 		{"TOTP secret swapped", func(r map[string]any) { r["totp"] = editor["totp"] }, "", core.KindDataTampered},
+		{"profile swapped", func(r map[string]any) { r["profile"] = editor["profile"] }, "", core.KindDataTampered},
 		{"authenticator removed", func(r map[string]any) { delete(r, "mac") }, "", core.KindDataTampered},
-		{"recovery wrap damaged", func(r map[string]any) { sub(r, "keys")["recovery"] = flipBase64(sub(r, "keys")["recovery"]) }, "", core.KindDataTampered},
+		{"a backup code's box damaged", func(r map[string]any) { b := box(r, 1); b["sealed"] = flipBase64(b["sealed"]) }, "", core.KindDataTampered},
 		{"own password swapped in, two-step off", func(r map[string]any) {
 			r["keys"], r["two_factor"] = own, false
 		}, editorPW, core.KindDataTampered},
-		{"own password wrap added", func(r map[string]any) { sub(r, "keys")["password"] = own["password"] }, "", core.KindDataTampered},
-		{"password parameters changed", func(r map[string]any) { sub(r, "keys")["params"] = own["params"] }, "", core.KindWrongCredentials},
-		{"computer wrap damaged", func(r map[string]any) {
-			w := sub(r, "keys")["computers"].([]any)[0].(map[string]any)
-			w["wrap"] = flipBase64(w["wrap"])
-		}, "", core.KindWrongCredentials},
-		{"computer key sealed for a password change swapped", func(r map[string]any) {
-			w := sub(r, "keys")["computers"].([]any)[0].(map[string]any)
-			w["sealed"] = sub(editor, "keys")["computers"].([]any)[0].(map[string]any)["sealed"]
+		{"own password box added", func(r map[string]any) { sub(r, "keys")["password_box"] = own["password_box"] }, "", core.KindDataTampered},
+		{"password parameters changed", func(r map[string]any) { sub(r, "keys")["params"] = own["params"] }, "", core.KindDataTampered},
+		{"this computer's box damaged", func(r map[string]any) { b := box(r, 0); b["sealed"] = flipBase64(b["sealed"]) }, "", core.KindDataTampered},
+		{"this computer's box from the editor's record", func(r map[string]any) {
+			b := box(r, 0)
+			b["sealed"], b["ephemeral"] = box(editor, 0)["sealed"], box(editor, 0)["ephemeral"]
 		}, "", core.KindDataTampered},
+		{"the record downgraded to Twostep 0.2's form", func(r map[string]any) { r["schema"] = 2 }, "", core.KindDataTampered},
+		{"a record in Twostep 0.1's form with the editor's password, the owner's ID and history", func(r map[string]any) {
+			delete(r, "schema")
+			delete(r, "mac")
+			r["password"], r["two_factor"] = core.HashPassword(editorPW, core.PasswordParams), false
+		}, editorPW, core.KindDataTampered},
 	}
 }
 
@@ -335,14 +343,14 @@ const editorPW = "mallory's own Harbour-password 11"
 
 func sub(rec map[string]any, key string) map[string]any { return rec[key].(map[string]any) }
 
-// editorKeys are keys an editor makes for the account id: a wrap, under their own password,
-// of an account key of their own, as JSON fields.
+// editorKeys are keys an editor makes for the account id: a box, for their own password, of
+// an account key of their own, as JSON fields.
 func editorKeys(t *testing.T, id core.AccountID) map[string]any {
-	var k core.Keys
 	params := core.NewPasswordParams()
 	p, err := core.StretchPassword(editorPW, params)
 	must(t, err)
-	must(t, k.Lock(core.NewAccountKey(), p, params, nil, id))
+	k, err := core.LockKeys(core.NewAccountKey(), p, params, nil, id)
+	must(t, err)
 	raw, err := json.Marshal(k)
 	must(t, err)
 	var out map[string]any

@@ -148,7 +148,7 @@ func TestWeakPasswordCostsAreRaisedAtSignIn(t *testing.T) {
 	secret, _ := e.enable(sess)
 	a, err := e.db.Account(sess.ID)
 	must(t, err)
-	// Lock the account as an older, weaker Twostep would have, with the same keys.
+	// Lock the account as an older, weaker Twostep would have.
 	weak := core.NewKeyParams(core.KDFParams{Memory: 4096, Time: 1, Threads: 1})
 	p, err := core.StretchPassword(alicePW, weak)
 	must(t, err)
@@ -158,13 +158,9 @@ func TestWeakPasswordCostsAreRaisedAtSignIn(t *testing.T) {
 	must(t, err)
 	ak, err := a.Keys.OpenWithComputer(mustStretch(t, alicePW, a.Keys.Params), computer, a.ID)
 	must(t, err)
-	second, err := a.Keys.Second(ak, a.ID)
-	must(t, err)
 	must(t, e.db.UpdateAccount(sess.ID, func(a *core.Account) error {
-		if err := a.Keys.Lock(ak, p, weak, second, a.ID); err != nil {
-			return err
-		}
-		return ak.Sign(a)
+		_, err := a.Rekey(ak, p, weak)
+		return err
 	}))
 	e.signInWithCode(alice, alicePW, secret, false)
 	a, err = e.db.Account(sess.ID)
@@ -175,7 +171,7 @@ func TestWeakPasswordCostsAreRaisedAtSignIn(t *testing.T) {
 	e.signInWithCode(alice, alicePW, secret, false)
 }
 
-func mustStretch(t *testing.T, pw, params string) core.PasswordKey {
+func mustStretch(t testing.TB, pw, params string) core.PasswordKey {
 	p, err := core.StretchPassword(pw, params)
 	must(t, err)
 	return p

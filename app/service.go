@@ -26,7 +26,9 @@ type Service struct {
 
 	mu         sync.Mutex
 	challenges map[string]*challenge
-	attempts   attempts // one attempt at a time per throttle key
+	done       map[string]time.Time // challenges completed lately, so a twin submit is told so
+	sessions   map[*Session]bool    // signed in and not signed out: Close wipes their keys
+	attempts   attempts             // one attempt at a time per throttle key
 }
 
 // Option adjusts a Service made by New.
@@ -44,7 +46,7 @@ func WithLog(l *Log) Option { return func(s *Service) { s.log = l } }
 // New wires a Service over a store and a keyring.
 func New(store core.Store, secrets core.Secrets, opts ...Option) *Service {
 	s := &Service{store: store, secrets: secrets, now: time.Now, device: hostname(), challenges: map[string]*challenge{},
-		log: NewLog(io.Discard)}
+		done: map[string]time.Time{}, sessions: map[*Session]bool{}, log: NewLog(io.Discard)}
 	for _, o := range opts {
 		o(s)
 	}
@@ -59,24 +61,61 @@ func hostname() string {
 	return name
 }
 
+// Close wipes the keys of every session and pending sign-in, without recording a sign-out:
+// Twostep calls it on quit.
+func (s *Service) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, ch := range s.challenges {
+		ch.keys.wipe()
+		delete(s.challenges, id)
+	}
+	for sess := range s.sessions {
+		sess.signOut()
+		delete(s.sessions, sess)
+	}
+}
+
+// newSession is a signed-in session holding a copy of k.
+func (s *Service) newSession(id core.AccountID, username string, k *keys) *Session {
+	sess := &Session{ID: id, Username: username}
+	sess.setKeys(k)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.sessions[sess] = true
+	return sess
+}
+
 // Session is a signed-in person. It holds the account's keys in memory, never on disk, so
 // Settings can change what needs them without asking the keyring again; SignOut wipes them.
 type Session struct {
 	ID       core.AccountID
 	Username string
-	// NewBackupCodes, when set, were made during this sign-in: the upgrade of an account made
-	// by Twostep 0.1 replaces its backup codes. Show them once, as after turning two-step on.
+	// NewBackupCodes, when set, were made during this sign-in: moving an account made by an
+	// older Twostep (MovedFrom says which) onto today's keys replaces its backup codes. Show
+	// them once, as after turning two-step on.
 	NewBackupCodes []string
+	MovedFrom      Release
 	// Failed are the failed sign-in attempts since the last successful sign-in before this
 	// one: the owner hears about guessing.
 	Failed FailedSignIns
 
 	mu      sync.Mutex
 	keys    *keys  // nil once signed out
-	pending string // a TOTP secret shown by BeginEnrolment and not yet confirmed
+	pending string // a TOTP secret shown by BeginEnrolment or BeginNewAuthenticator, not yet confirmed
 }
 
-// keys are what a signed-in account is opened with.
+// Release names the Twostep that wrote a record moved on at sign-in.
+type Release int
+
+const (
+	Release01 Release = iota + 1 // Twostep 0.1: a password hash, secrets in the keyring
+	Release02                    // Twostep 0.2: one account key for life, one recovery key for every code
+)
+
+// keys are what a signed-in account is opened with. Every use case works on its own copy
+// (clone) and wipes it when done, so wiping the session's own copy at sign-out leaves no key
+// behind once the last call has returned.
 type keys struct {
 	account  core.AccountKey
 	password core.PasswordKey
@@ -84,7 +123,7 @@ type keys struct {
 	computer *core.ComputerKey // this computer's key for the account; nil with two-step off
 }
 
-// device is this computer's trusted-device ID for the account, or "".
+// device is this computer's device ID for the account, or "".
 func (k *keys) device() string {
 	if k == nil || k.computer == nil {
 		return ""
@@ -92,32 +131,56 @@ func (k *keys) device() string {
 	return k.computer.Device
 }
 
-// second is what joins the password in the account's wraps, this computer's key included:
-// nil with two-step off.
-func (k *keys) second(a core.Account) (*core.SecondSecrets, error) {
-	if !a.TwoFactor {
-		return nil, nil
+func (k *keys) clone() *keys {
+	if k == nil {
+		return nil
 	}
-	s, err := a.Keys.Second(k.account, a.ID)
-	if err != nil || s == nil || k.computer == nil {
-		return nil, core.Fail(core.KindDataTampered, "")
+	c := &keys{account: clip(k.account), password: clip(k.password), params: k.params}
+	if k.computer != nil {
+		c.computer = &core.ComputerKey{Device: k.computer.Device, Key: clip(k.computer.Key)}
 	}
-	return s.With(*k.computer), nil
+	return c
 }
 
+func clip(b []byte) []byte { return append([]byte(nil), b...) }
+
+// wipe overwrites the keys in memory. (Go's runtime may have copied them meanwhile, when a
+// stack grew; argon2id's own buffers are not wiped: this is best effort, as in any Go program.)
+func (k *keys) wipe() {
+	if k == nil {
+		return
+	}
+	clear(k.account)
+	clear(k.password)
+	k.computer.Wipe()
+}
+
+// current is a copy of the session's keys, or nil once signed out: the caller wipes it.
 func (sess *Session) current() *keys {
 	if sess == nil {
 		return nil
 	}
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
-	return sess.keys
+	return sess.keys.clone()
 }
 
+// setKeys replaces the session's keys with a copy of k, wiping the ones it held.
 func (sess *Session) setKeys(k *keys) {
 	sess.mu.Lock()
 	defer sess.mu.Unlock()
-	sess.keys = k
+	sess.keys.wipe()
+	sess.keys = k.clone()
+}
+
+// signOut wipes the session's keys and reports whether it was signed in.
+func (sess *Session) signOut() bool {
+	sess.mu.Lock()
+	defer sess.mu.Unlock()
+	was := sess.keys != nil
+	sess.keys.wipe()
+	sess.keys, sess.pending = nil, ""
+	return was
 }
 
 // Report logs the cause of err if it is one a person cannot act on alone (see Log.Report).
@@ -138,74 +201,132 @@ func (s *Service) event(ev core.Event) core.Event {
 	return ev
 }
 
-// account reads the signed-in account and checks it against its authenticator.
+// account reads the signed-in account and checks it against its authenticator. The keys it
+// returns are the caller's copy, to wipe when done.
 func (s *Service) account(sess *Session) (core.Account, *keys, error) {
 	k := sess.current()
 	if k == nil {
 		return core.Account{}, nil, core.Fail(core.KindNotFound, "error.signed-out")
 	}
 	a, err := s.store.Account(sess.ID)
-	if err != nil {
-		return core.Account{}, nil, err
+	if err == nil {
+		err = k.follow(a, sess)
 	}
-	if err := k.account.Verify(a); err != nil {
+	if err == nil {
+		err = checkRecord(k.account, a)
+	}
+	if err != nil {
+		k.wipe()
 		return core.Account{}, nil, err
 	}
 	return a, k, nil
 }
 
-// update applies change to the signed-in account in one transaction, with events.
-func (s *Service) update(sess *Session, k *keys, change func(*core.Account) error, events ...core.Event) error {
-	return s.store.UpdateAccount(sess.ID, signed(k.account, change), events...)
+// follow reopens the account key when another sign-in moved the record to a new one (a
+// backup code spent on another computer sharing the file, say), with the password key and
+// this computer's key that k holds, and keeps it in sess (if any). When those no longer open
+// it (the password was changed, this computer removed) the session is stale.
+func (k *keys) follow(a core.Account, sess *Session) error {
+	if a.Schema != core.Schema || k.account == nil || string(a.Keys.KeyID) == string(k.account.ID(a.ID)) {
+		return nil
+	}
+	var ak core.AccountKey
+	var err error
+	switch {
+	case !a.TwoFactor:
+		ak, err = a.Keys.OpenWithPassword(k.password, a.ID)
+	case k.computer != nil:
+		ak, err = a.Keys.OpenWithComputer(k.password, *k.computer, a.ID)
+	default:
+		return staleSession()
+	}
+	if core.IsKind(err, core.KindWrongCredentials) || core.IsKind(err, core.KindComputerKeyMissing) {
+		return staleSession()
+	} else if err != nil {
+		return err
+	}
+	if err := ak.Verify(a); err != nil {
+		return err
+	}
+	clear(k.account)
+	k.account = ak
+	if sess != nil {
+		sess.setKeys(k)
+	}
+	return nil
 }
 
-// signed wraps a change to a record: inside the transaction the record as stored is checked
-// against its authenticator first, so a change made outside Twostep is refused rather than
-// signed over, and the changed record is signed after.
-func signed(ak core.AccountKey, change func(*core.Account) error) func(*core.Account) error {
-	return func(a *core.Account) error {
-		if err := ak.Verify(*a); err != nil {
+// checkRecord checks a against its authenticator under ak. A record whose account key is no
+// longer ak was changed by a later session (another window moved it to a new key), which is
+// not tampering.
+func checkRecord(ak core.AccountKey, a core.Account) error {
+	err := ak.Verify(a)
+	if err != nil && a.Schema == core.Schema && string(a.Keys.KeyID) != string(ak.ID(a.ID)) {
+		return staleSession()
+	}
+	return err
+}
+
+// change is what a use case does to an account record, inside the transaction that stores it.
+type change func(*core.Account) error
+
+// update applies edit to the signed-in account in one transaction, with events: the record
+// as stored is checked against its authenticator first, so a change made outside Twostep is
+// refused rather than signed over, and the changed record is signed after.
+func (s *Service) update(sess *Session, k *keys, edit change, events ...core.Event) error {
+	return s.store.UpdateAccount(sess.ID, func(a *core.Account) error {
+		if err := checkRecord(k.account, *a); err != nil {
 			return err
 		}
-		if change != nil {
-			if err := change(a); err != nil {
+		if edit != nil {
+			if err := edit(a); err != nil {
 				return err
 			}
 		}
-		return ak.Sign(a)
-	}
+		return k.account.Sign(a)
+	}, events...)
 }
 
-// relocking guards a change that wraps the account key again: the session must hold the keys
-// the record was last locked with, or a new wrap would be made with stale ones.
-func relocking(k *keys, change func(*core.Account) error) func(*core.Account) error {
-	return func(a *core.Account) error {
-		if a.Keys.Params != k.params || (a.TwoFactor && (k.computer == nil || !a.Keys.Fits(*k.computer))) {
-			return staleSession()
-		}
-		return change(a)
+// rekey is update for a security change: after edit the record moves to a fresh account key,
+// sealed for every holder the record names then, with the password key and this computer's
+// key of after (nil: those of k); the session keeps the new keys once the transaction is
+// stored.
+func (s *Service) rekey(sess *Session, k, after *keys, edit change, events ...core.Event) error {
+	if after == nil {
+		after = k
 	}
+	var next core.AccountKey
+	err := s.store.UpdateAccount(sess.ID, func(a *core.Account) error {
+		if err := checkRecord(k.account, *a); err != nil {
+			return err
+		}
+		if err := edit(a); err != nil {
+			return err
+		}
+		var err error
+		next, err = a.Rekey(k.account, after.password, after.params)
+		return err
+	}, events...)
+	if err != nil {
+		return err
+	}
+	sess.setKeys(&keys{account: next, password: after.password, params: after.params, computer: after.computer})
+	clear(next)
+	return nil
+}
+
+// sameKeys guards a change made with the password or this computer's key: the record must
+// still take the ones the session holds.
+func sameKeys(k *keys, a *core.Account) error {
+	if a.Keys.Params != k.params || (a.TwoFactor && (k.computer == nil || !a.Fits(*k.computer))) {
+		return staleSession()
+	}
+	return nil
 }
 
 // staleSession is the answer to a session whose keys the record no longer matches.
 func staleSession() error {
 	return core.Fail(core.KindNotFound, "error.account.changed-elsewhere")
-}
-
-// rewrap is a change confirmed by a code (use spends it) that ends by wrapping the account key
-// again under p (made with params): edit changes the record and the second secrets first.
-func rewrap(k *keys, use func(*core.Account) error, p core.PasswordKey, params string, edit func(*core.Account, *core.SecondSecrets)) func(*core.Account) error {
-	return relocking(k, func(a *core.Account) error {
-		if err := use(a); err != nil {
-			return err
-		}
-		second, err := k.second(*a)
-		if err != nil {
-			return err
-		}
-		edit(a, second)
-		return a.Keys.Lock(k.account, p, params, second, a.ID)
-	})
 }
 
 func (sess *Session) setPending(secret string) {

@@ -9,6 +9,7 @@ import (
 )
 
 // ChallengeTTL is how long a sign-in waits for its verification code after the password.
+// Then the pending sign-in is dropped and its keys wiped, whether or not anyone comes back.
 const ChallengeTTL = 5 * time.Minute
 
 // SignInResult is either a Session (signed in) or a Challenge to answer with a verification
@@ -28,19 +29,32 @@ type challenge struct {
 	id        core.AccountID
 	username  string
 	expires   time.Time
-	keys      keys   // keys.account is nil while only a backup code can go on
+	keys      keys   // keys.account is nil while locked
 	secret    string // the TOTP secret, opened at the password step ("" if the account has none)
 	twoFactor bool
+	locked    bool     // this computer has no usable key: only a backup code opens the account key
 	trusted   bool     // this computer is a trusted device: no code needed
 	capped    bool     // too many wrong codes since the last sign-in: only a backup code
-	relock    bool     // wrap the account key again at completion (stronger argon2id costs, a new computer key)
+	rekey     bool     // move the record to a fresh account key when the sign-in completes
 	newKey    bool     // keys.computer is new: it goes into the keyring before the record names it
-	legacy    bool     // the record says 0.1's keyring entries may still be there: delete them
-	upgrade   *upgrade // a Twostep 0.1 record, upgraded when the sign-in completes
+	legacy    bool     // the record says older keyring entries may still be there: delete them
+	upgrade   *upgrade // a record of an older Twostep, moved on when the sign-in completes
+}
+
+// clone is a copy with keys of its own, so racing submits of one challenge cannot wipe or
+// change each other's.
+func (ch *challenge) clone() *challenge {
+	c := *ch
+	c.keys = *ch.keys.clone()
+	if ch.upgrade != nil {
+		u := *ch.upgrade
+		c.upgrade = &u
+	}
+	return &c
 }
 
 // SignIn checks username and password. An unknown username costs the same argon2 work
-// and gives the same answer as a wrong password, so names cannot be probed.
+// and gives the same answer as a wrong password.
 func (s *Service) SignIn(username, password string) (SignInResult, error) {
 	username = strings.TrimSpace(username)
 	if username == "" || password == "" {
@@ -61,19 +75,27 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 	if err := th.Check(s.now()); err != nil {
 		return SignInResult{}, err
 	}
-	var ch *challenge
-	if a.Schema < core.Schema {
-		ch, err = s.legacyPasswordStep(a, password)
-	} else {
-		ch, err = s.passwordStep(a, password)
-	}
+	ch, err := s.passwordStepOf(a, password)
 	if core.IsKind(err, core.KindWrongCredentials) {
 		return SignInResult{}, s.fail(key, passwords, a.ID, core.EventSignInFailed, core.FactorPassword, err)
 	} else if err != nil {
-		return SignInResult{}, err
+		return SignInResult{}, err // a changed record is told as that, and costs no attempt
 	}
 	ch.capped = th.Capped()
-	return s.afterPassword(a, ch)
+	return s.afterPassword(ch)
+}
+
+// passwordStepOf runs the password step of the record's own format.
+func (s *Service) passwordStepOf(a core.Account, password string) (*challenge, error) {
+	switch a.Schema {
+	case core.Schema:
+		return s.passwordStep(a, password)
+	case 2:
+		return s.passwordStepV2(a, password)
+	case 0:
+		return s.legacyPasswordStep(a, password)
+	}
+	return nil, core.Fail(core.KindDataCorrupt, "")
 }
 
 // unknownName answers a sign-in at a name with no account exactly as a wrong password
@@ -89,12 +111,13 @@ func (s *Service) unknownName(username, password string) error {
 }
 
 func (s *Service) newChallenge(a core.Account) *challenge {
-	return &challenge{id: a.ID, username: a.Username, expires: s.now().Add(ChallengeTTL), legacy: a.LegacyKeyring}
+	return &challenge{id: a.ID, username: a.Username, expires: s.now().Add(ChallengeTTL), legacy: a.LegacyKeyring,
+		twoFactor: a.TwoFactor}
 }
 
 // passwordStep stretches the password once and opens the account key with it: alone (two-step
 // off) or with this computer's key. Without a usable computer key only a backup code can go on.
-// The wraps present are tried, not the ones the two-step flag names, so a flag flipped outside
+// The boxes present are tried, not the ones the two-step flag names, so a flag flipped outside
 // Twostep still opens the key and then fails the record's authenticator, which says so.
 func (s *Service) passwordStep(a core.Account, password string) (*challenge, error) {
 	ch := s.newChallenge(a)
@@ -104,50 +127,75 @@ func (s *Service) passwordStep(a core.Account, password string) (*challenge, err
 	}
 	ch.keys.password, ch.keys.params = p, a.Keys.Params
 	ak, err := s.openAccountKey(a, ch)
-	if err != nil || ak == nil {
-		return ch, err
-	}
-	if err := ak.Verify(a); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	ch.keys.account, ch.twoFactor = ak, a.TwoFactor
-	if a.TwoFactor {
-		ch.trusted = a.Trusted(ch.keys.device()) >= 0
-		if ch.secret, err = ak.OpenTOTP(a.TOTP, a.ID); err != nil && !core.IsKind(err, core.KindSecretMissing) {
-			return nil, err
-		}
+	if ak == nil {
+		ch.locked = true
+		return ch, nil
 	}
-	if core.WeakParams(a.Keys.Params, core.MinPasswordParams) {
-		ch.keys.params, ch.relock = core.NewPasswordParams(), true
-		ch.keys.password, err = core.StretchPassword(password, ch.keys.params)
+	if err := ch.opened(a, ak); err != nil {
+		return nil, err
 	}
-	return ch, err
+	ch.trusted = a.TwoFactor && a.IsTrusted(ch.keys.device())
+	return ch, ch.strengthen(password)
 }
 
-// openAccountKey tries the password wrap, then the computer wrap. It returns nil and no
-// error when only the recovery wrap is left to try (this computer has no usable key).
-func (s *Service) openAccountKey(a core.Account, ch *challenge) (core.AccountKey, error) {
-	var err error = core.Fail(core.KindWrongCredentials, "")
-	if len(a.Keys.Password) > 0 {
-		var ak core.AccountKey
-		if ak, err = a.Keys.OpenWithPassword(ch.keys.password, a.ID); err == nil {
-			return ak, nil
-		}
+// opened takes the account key once it has opened: the record must verify under it, and the
+// TOTP secret is read for the second step.
+func (ch *challenge) opened(a core.Account, ak core.AccountKey) error {
+	if err := ak.Verify(a); err != nil {
+		return err
 	}
-	if len(a.Keys.Computers) == 0 {
+	ch.keys.account, ch.locked = ak, false
+	if !a.TwoFactor {
+		return nil
+	}
+	secret, err := ak.OpenTOTP(a.TOTP, a.ID)
+	if err != nil && !core.IsKind(err, core.KindSecretMissing) {
+		return err
+	}
+	ch.secret = secret
+	return nil
+}
+
+// strengthen readies new argon2id costs when the stored ones are below the floor: the record
+// moves to them (and a fresh account key) when the sign-in completes.
+func (ch *challenge) strengthen(password string) error {
+	if !core.WeakParams(ch.keys.params, core.MinPasswordParams) {
+		return nil
+	}
+	var err error
+	ch.keys.params, ch.rekey = core.NewPasswordParams(), true
+	ch.keys.password, err = core.StretchPassword(password, ch.keys.params)
+	return err
+}
+
+// openAccountKey opens the password box, or this computer's box. It returns nil and no
+// error when this computer has no usable key, so only a backup code's box is left to try.
+func (s *Service) openAccountKey(a core.Account, ch *challenge) (core.AccountKey, error) {
+	switch {
+	case len(a.Keys.PasswordBox) > 0:
+		return a.Keys.OpenWithPassword(ch.keys.password, a.ID)
+	case len(a.Keys.Boxes) == 0:
+		return nil, core.Fail(core.KindDataTampered, "") // no way in at all
+	}
+	ck, err := s.computerKey(a)
+	if err != nil || ck == nil {
 		return nil, err
 	}
-	ck, kerr := s.computerKey(a)
-	if kerr != nil || ck == nil {
-		return nil, kerr
-	}
 	ch.keys.computer = ck
-	return a.Keys.OpenWithComputer(ch.keys.password, *ck, a.ID)
+	ak, err := a.Keys.OpenWithComputer(ch.keys.password, *ck, a.ID)
+	if core.IsKind(err, core.KindComputerKeyMissing) {
+		// The record names this computer but holds no box for it.
+		return nil, core.Fail(core.KindDataTampered, "")
+	}
+	return ak, err
 }
 
 // computerKey reads this computer's key for the account. None, one damaged by another
-// program, or one the record was not locked with (a data file restored from before this
-// computer was set up again) all read as none: a backup code then sets the computer up anew.
+// program, or one the record does not name (a data file restored from before this computer
+// was set up again) all read as none: a backup code then sets the computer up anew.
 func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 	raw, err := s.secrets.Get(a.ID, core.SlotComputerKey)
 	if core.IsKind(err, core.KindSecretMissing) || core.IsKind(err, core.KindKeyringDamaged) {
@@ -156,7 +204,7 @@ func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 		return nil, err
 	}
 	ck, err := core.ParseComputerKey(raw)
-	if err != nil || !a.Keys.Fits(ck) {
+	if err != nil || !a.Fits(ck) {
 		return nil, nil
 	}
 	return &ck, nil
@@ -164,15 +212,17 @@ func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 
 // afterPassword signs in when nothing more is needed (two-step off, a trusted device) and
 // otherwise keeps the challenge for the second step.
-func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, error) {
+func (s *Service) afterPassword(ch *challenge) (SignInResult, error) {
 	switch {
-	case ch.keys.account == nil:
+	case ch.locked:
 		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: say(messages[core.KindComputerKeyMissing], nil)}, nil
 	case !ch.twoFactor:
-		sess, err := s.complete(ch, nil, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodPassword}))
+		defer ch.keys.wipe()
+		sess, err := s.complete(ch, nil, false, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodPassword}))
 		return SignInResult{Session: sess}, err
 	case ch.trusted:
-		sess, err := s.complete(ch, s.usedTrustedDevice(ch), s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodTrustedDevice}))
+		defer ch.keys.wipe()
+		sess, err := s.complete(ch, s.usedTrustedDevice(ch), false, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodTrustedDevice}))
 		return SignInResult{Session: sess}, err
 	case ch.capped:
 		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: say(messages[core.KindCodesCapped], nil)}, nil
@@ -180,29 +230,30 @@ func (s *Service) afterPassword(a core.Account, ch *challenge) (SignInResult, er
 	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
 }
 
-// usedTrustedDevice notes the use, and fails if the device was revoked meanwhile.
-func (s *Service) usedTrustedDevice(ch *challenge) func(*core.Account) error {
+// usedTrustedDevice fails if this device's trust was revoked meanwhile. (A record being moved
+// on from an older Twostep was checked at the password step, and is rebuilt whole.)
+func (s *Service) usedTrustedDevice(ch *challenge) change {
+	if ch.upgrade != nil {
+		return nil
+	}
 	return func(a *core.Account) error {
-		if i := a.Trusted(ch.keys.device()); i >= 0 {
-			a.Devices[i].LastUsed = s.now()
-			return nil
+		if !a.IsTrusted(ch.keys.device()) {
+			return core.Fail(core.KindNotFound, "error.device.just-revoked")
 		}
-		return core.Fail(core.KindNotFound, "error.device.just-revoked")
+		return nil
 	}
 }
 
 // complete finishes a sign-in in one bbolt transaction: the second step's change (a used
-// code, a trusted device), any new wraps of the account key, the events, and the cleared
-// failures. A new computer key goes into the keyring before it: a crash in between leaves
-// a key the record does not name, which reads as no key, and nothing spent.
-func (s *Service) complete(ch *challenge, change func(*core.Account) error, events ...core.Event) (*Session, error) {
+// code), trust, any move to a fresh account key, the events, and the cleared failures. A new
+// computer key goes into the keyring before it: a crash in between leaves a key the record
+// does not name, which reads as no key, and nothing spent.
+func (s *Service) complete(ch *challenge, use change, trust bool, events ...core.Event) (*Session, error) {
 	if ch.legacy {
 		ch.legacy = !s.dropLegacyEntries(ch.id)
 	}
 	if ch.upgrade != nil {
-		u := *ch.upgrade // racing submits of one challenge each make their own codes
-		ch.upgrade = &u
-		if err := ch.upgrade.makeCodes(s); err != nil {
+		if err := ch.upgrade.makeCodes(s, ch.twoFactor); err != nil {
 			return nil, err
 		}
 		events = append(events, s.event(core.Event{Kind: core.EventUpgraded}))
@@ -217,7 +268,7 @@ func (s *Service) complete(ch *challenge, change func(*core.Account) error, even
 		return nil, err
 	}
 	err = s.store.UpdateAccountThrottle(ch.id, core.AccountThrottleKey(ch.id), func(a *core.Account, th *core.Throttle) error {
-		if err := ch.finish(a, change); err != nil {
+		if err := ch.finish(a, use, trust, s); err != nil {
 			return err
 		}
 		*th = core.Throttle{}
@@ -226,78 +277,129 @@ func (s *Service) complete(ch *challenge, change func(*core.Account) error, even
 	if err != nil {
 		return nil, err
 	}
-	sess := &Session{ID: ch.id, Username: ch.username, keys: &ch.keys, Failed: failed}
+	sess := s.newSession(ch.id, ch.username, &ch.keys)
+	sess.Failed = failed
 	if ch.upgrade != nil {
-		sess.NewBackupCodes = ch.upgrade.codes
+		sess.NewBackupCodes, sess.MovedFrom = ch.upgrade.codes, ch.upgrade.from
 		s.afterUpgrade(sess)
 	}
 	return sess, nil
 }
 
 // finish applies a sign-in's change to the record as stored, inside the transaction.
-func (ch *challenge) finish(a *core.Account, change func(*core.Account) error) error {
+func (ch *challenge) finish(a *core.Account, use change, trust bool, s *Service) error {
 	if ch.upgrade != nil {
-		return ch.upgrade.apply(a, change, &ch.keys)
+		return ch.upgrade.apply(a, use, trust, ch, s)
 	}
-	return signed(ch.keys.account, func(a *core.Account) error {
-		if change != nil {
-			if err := change(a); err != nil {
-				return err
-			}
-		}
-		if !ch.legacy {
-			a.LegacyKeyring = false
-		}
-		if !ch.relock {
-			return nil
-		}
-		second, err := ch.keys.second(*a)
-		if err != nil {
+	if err := checkRecord(ch.keys.account, *a); err != nil {
+		return err
+	}
+	if use != nil {
+		if err := use(a); err != nil {
 			return err
 		}
-		return a.Keys.Lock(ch.keys.account, ch.keys.password, ch.keys.params, second, a.ID)
-	})(a)
+	}
+	device := ch.keys.device()
+	if ch.newKey {
+		a.AddComputer(*ch.keys.computer, s.device, s.now())
+	}
+	if trust {
+		a.Trust(device)
+	}
+	if i := a.DeviceIndex(device); i >= 0 {
+		a.Devices[i].LastUsed = s.now()
+	}
+	if !ch.legacy {
+		a.LegacyKeyring = false
+	}
+	if !ch.rekey {
+		return ch.keys.account.Sign(a)
+	}
+	next, err := a.Rekey(ch.keys.account, ch.keys.password, ch.keys.params)
+	if err != nil {
+		return err
+	}
+	clear(ch.keys.account)
+	ch.keys.account = next
+	return nil
 }
 
+// keepChallenge stores ch until its second step, and for ChallengeTTL at most: then it is
+// dropped and its keys wiped, even if no one comes back to it.
 func (s *Service) keepChallenge(ch *challenge) string {
 	id := hex.EncodeToString(core.NewAccountKey()[:16])
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for k, c := range s.challenges {
-		if s.now().After(c.expires) {
-			delete(s.challenges, k)
-		}
-	}
+	s.expireLocked()
 	s.challenges[id] = ch
+	time.AfterFunc(ChallengeTTL, func() { s.dropChallenge(id, false) })
 	return id
 }
 
+// ExpireChallenges drops, and wipes, every pending sign-in older than ChallengeTTL by the
+// service's clock. Pending sign-ins also expire on their own, on a timer.
+func (s *Service) ExpireChallenges() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expireLocked()
+}
+
+func (s *Service) expireLocked() {
+	now := s.now()
+	for id, c := range s.challenges {
+		if now.After(c.expires) {
+			c.keys.wipe()
+			delete(s.challenges, id)
+		}
+	}
+	for id, at := range s.done {
+		if now.Sub(at) > ChallengeTTL {
+			delete(s.done, id)
+		}
+	}
+}
+
+// challenge returns a copy of the pending sign-in, for one submit to work on. One that a
+// twin submit completed is "just used", not expired.
 func (s *Service) challenge(id string) (*challenge, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, ok := s.done[id]; ok {
+		return nil, core.Fail(core.KindCodeReused, "error.sign-in.just-completed")
+	}
 	ch, ok := s.challenges[id]
 	if !ok || s.now().After(ch.expires) {
+		if ok {
+			ch.keys.wipe()
+		}
 		delete(s.challenges, id)
 		return nil, core.Fail(core.KindChallengeExpired, "")
 	}
-	return ch, nil
+	return ch.clone(), nil
 }
 
-func (s *Service) dropChallenge(id string) {
+// dropChallenge forgets a pending sign-in and wipes its keys; completed says it signed in.
+func (s *Service) dropChallenge(id string, completed bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	delete(s.challenges, id)
+	if ch, ok := s.challenges[id]; ok {
+		ch.keys.wipe()
+		delete(s.challenges, id)
+	}
+	if completed {
+		s.done[id] = s.now()
+	}
 }
 
-// SignOut ends the session; this device stays trusted.
+// SignOut ends the session and wipes its keys; this device stays trusted. A call still
+// running for the window works on its own copy of the keys, wiped when it returns.
 func (s *Service) SignOut(sess *Session) error {
-	k := sess.current()
-	if k == nil {
+	if sess == nil || !sess.signOut() {
 		return nil
 	}
-	// The keys are dropped, not zeroed in place: a read still running for the window would
-	// otherwise check the record with a zeroed key and report it as tampered with.
-	sess.setKeys(nil)
+	s.mu.Lock()
+	delete(s.sessions, sess)
+	s.mu.Unlock()
 	return s.store.AppendEvents(sess.ID, s.event(core.Event{Kind: core.EventSignOut}))
 }
 

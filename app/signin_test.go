@@ -108,7 +108,14 @@ func TestTwoFactorSignInFlow(t *testing.T) {
 	if sess.Username != alice {
 		t.Fatalf("signed in as %q", sess.Username)
 	}
-	// The challenge is spent.
+	// The challenge is spent: a second submit (a double press) is told so, and not counted.
+	_, err = e.svc.SubmitCode(ch, code, false)
+	wantKind(t, err, core.KindCodeReused)
+	if th, _ := e.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Codes.Failures != 0 {
+		t.Fatalf("the twin submit counted %d wrong codes", th.Codes.Failures)
+	}
+	e.clock.Advance(app.ChallengeTTL + time.Second)
+	e.svc.ExpireChallenges()
 	_, err = e.svc.SubmitCode(ch, code, false)
 	wantKind(t, err, core.KindChallengeExpired)
 }

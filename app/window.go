@@ -82,9 +82,13 @@ func LockedMessage(err error, left time.Duration) string {
 // only a backup code can complete the sign-in.
 func CodesCapped(err error) bool { return core.IsKind(err, core.KindCodesCapped) }
 
-// UpgradedCodesNote is what the backup codes dialog says when a sign-in upgraded an account
-// made by Twostep 0.1 (Session.NewBackupCodes): the old codes no longer work.
-func UpgradedCodesNote() string {
+// UpgradedCodesNote is what the backup codes dialog says when a sign-in moved an account made
+// by an older Twostep onto today's keys (Session.NewBackupCodes, Session.MovedFrom): the
+// old codes no longer work.
+func UpgradedCodesNote(from Release) string {
+	if from == Release02 {
+		return lang.X("error.note.moved-codes", "Twostep now gives each backup code a key of its own, so a used code opens nothing, not even in an old copy of your data file. Your old backup codes cannot do that, so they no longer work: save these new ones instead. Any other computer you had set up asks for one of them at its next sign-in.")
+	}
 	return lang.X("error.note.upgraded-codes", "Twostep now protects your account with keys that need your password and this computer, or your password and a backup code. Your old backup codes cannot do that, so they no longer work: save these new ones instead.")
 }
 

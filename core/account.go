@@ -19,13 +19,14 @@ func NewAccountID() AccountID {
 	return AccountID(hex.EncodeToString(b))
 }
 
-// Schema is the record layout this code writes; see keys.go. A record without one was written
-// by Twostep 0.1 and is read only to be upgraded (legacy.go) at its owner's next sign-in.
-const Schema = 2
+// Schema is the record layout this code writes; see keys.go. A record of an older layout is
+// read only to be moved to this one at its owner's next sign-in: 0 was written by Twostep 0.1
+// (legacy.go), 2 by Twostep 0.2 (keys_v2.go).
+const Schema = 3
 
 // Account is what bbolt holds for one person. Nothing in it is secret on its own and nothing
-// in it opens without the password: the keys are wrapped (Keys), the profile and the TOTP
-// secret sealed under the account key, and the rest authenticated by MAC (record.go).
+// in it opens without the password: the account key is boxed (Keys), the profile and the TOTP
+// secret sealed under it, and every field authenticated by MAC (record.go).
 type Account struct {
 	ID       AccountID `json:"id"`
 	Username string    `json:"username"`
@@ -39,7 +40,7 @@ type Account struct {
 	TwoFactor       bool        `json:"two_factor"`
 	LastStep        int64       `json:"last_step"` // newest accepted TOTP time step (replay guard)
 	BackupCodes     BackupCodes `json:"backup_codes"`
-	Devices         []Device    `json:"devices"`
+	Devices         []Device    `json:"devices"` // the computers set up (schema 3); the trusted ones (before)
 	PasswordChanged time.Time   `json:"password_changed"`
 	// LegacyKeyring: this account was upgraded from Twostep 0.1 and the keyring entries 0.1
 	// made may still be there; they are deleted at the next chance.
@@ -57,13 +58,16 @@ type Legacy struct {
 	WrappedKey []byte `json:"wrapped_key,omitempty"` // the data key, sealed under the password-derived key
 }
 
-// Device is one machine this account trusts to skip the verification code: the one whose
-// keyring holds a computer key with this ID.
+// Device is one computer set up for a two-step account: the one whose keyring holds the
+// private half of Public, under this ID. A trusted one signs in without a code. (In records
+// of Twostep 0.1 and 0.2 the list held only the trusted devices, without keys.)
 type Device struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`
 	Created   time.Time `json:"created"`
 	LastUsed  time.Time `json:"last_used"`
+	Public    []byte    `json:"public,omitempty"`     // the computer's X25519 public key: its box's holder
+	Trusted   bool      `json:"trusted,omitempty"`    // signs in with the password alone
 	TokenHash []byte    `json:"token_hash,omitempty"` // Twostep 0.1: SHA-256 of a token in that machine's keyring
 }
 

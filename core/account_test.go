@@ -80,36 +80,62 @@ func TestNewAccountID(t *testing.T) {
 	}
 }
 
-func TestTrustAndRemoveDevices(t *testing.T) {
+// Computers are set up with a key, trusted and distrusted by ID, and removed.
+func TestComputersAndTrust(t *testing.T) {
 	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	var a Account
 	keys := []ComputerKey{NewComputerKey(), NewComputerKey(), NewComputerKey()}
 	for i, name := range []string{"laptop", "desktop", "work"} {
-		a.Trust(keys[i].Device, name, now)
+		a.AddComputer(keys[i], name, now)
 	}
-	a.Trust(keys[1].Device, "desktop again", now.Add(time.Hour)) // racing sign-ins trust once
-	if len(a.Devices) != 3 || a.Devices[1].Name != "desktop" || !a.Devices[1].Created.Equal(now) {
+	first, twice := a.Trust(keys[1].Device), a.Trust(keys[1].Device)
+	if !first || !twice || a.Trust(NewComputerKey().Device) {
+		t.Fatal("Trust: a set-up computer is trusted (twice is once), an unknown one is not")
+	}
+	if len(a.Devices) != 3 || a.Devices[1].Name != "desktop" || !a.Devices[1].Created.Equal(now) || a.TrustedCount() != 1 {
 		t.Fatalf("devices = %+v", a.Devices)
 	}
 	tests := []struct {
-		name, device string
-		want         int
+		name, device  string
+		index         int
+		trusted, fits bool
 	}{
-		{"first", keys[0].Device, 0}, {"middle", keys[1].Device, 1}, {"last", keys[2].Device, 2},
-		{"unknown", NewComputerKey().Device, -1}, {"empty", "", -1},
+		{"first", keys[0].Device, 0, false, true}, {"middle", keys[1].Device, 1, true, true}, {"last", keys[2].Device, 2, false, true},
+		{"unknown", NewComputerKey().Device, -1, false, false}, {"empty", "", -1, false, false},
 	}
 	for _, tt := range tests {
-		if got := a.Trusted(tt.device); got != tt.want {
-			t.Errorf("%s: Trusted = %d, want %d", tt.name, got, tt.want)
+		if got := a.DeviceIndex(tt.device); got != tt.index {
+			t.Errorf("%s: DeviceIndex = %d, want %d", tt.name, got, tt.index)
+		}
+		if got := a.IsTrusted(tt.device); got != tt.trusted {
+			t.Errorf("%s: IsTrusted = %v, want %v", tt.name, got, tt.trusted)
+		}
+		if tt.index >= 0 && a.Fits(keys[tt.index]) != tt.fits {
+			t.Errorf("%s: its own key does not fit", tt.name)
 		}
 	}
-	if !a.RemoveDevice(keys[1].Device) || len(a.Devices) != 2 {
+	if a.Fits(ComputerKey{Device: keys[0].Device, Key: keys[1].Key}) {
+		t.Error("another computer's key fits under this computer's ID")
+	}
+	again := ComputerKey{Device: keys[1].Device, Key: NewComputerKey().Key}
+	a.AddComputer(again, "desktop, set up again", now.Add(time.Hour))
+	if len(a.Devices) != 3 || a.IsTrusted(again.Device) || a.Fits(keys[1]) || !a.Fits(again) {
+		t.Fatalf("setting a computer up again kept its old key or trust: %+v", a.Devices)
+	}
+	a.Trust(keys[0].Device)
+	if !a.Distrust(keys[0].Device) || a.Distrust(keys[0].Device) || a.IsTrusted(keys[0].Device) {
+		t.Error("Distrust")
+	}
+	a.Trust(keys[0].Device)
+	a.Trust(keys[2].Device)
+	a.DistrustAll()
+	if a.TrustedCount() != 0 || len(a.Devices) != 3 {
+		t.Errorf("DistrustAll: %+v", a.Devices)
+	}
+	if !a.RemoveDevice(keys[2].Device) || len(a.Devices) != 2 || a.DeviceIndex(keys[2].Device) != -1 {
 		t.Fatalf("RemoveDevice: devices = %+v", a.Devices)
 	}
-	if a.Trusted(keys[1].Device) != -1 || a.Trusted(keys[2].Device) != 1 {
-		t.Error("Trusted after a removal")
-	}
-	if a.RemoveDevice(keys[1].Device) || a.RemoveDevice("no-such-id") || len(a.Devices) != 2 {
+	if a.RemoveDevice(keys[2].Device) || a.RemoveDevice("no-such-id") || len(a.Devices) != 2 {
 		t.Error("RemoveDevice of an unknown device changed something")
 	}
 }

@@ -12,22 +12,24 @@ const MaxEvents = 1000
 type EventKind string
 
 const (
-	EventAccountCreated  EventKind = "account-created"
-	EventSignIn          EventKind = "signed-in"
-	EventSignInFailed    EventKind = "sign-in-failed"
-	EventConfirmFailed   EventKind = "confirmation-failed" // a wrong password or code for a change in Settings
-	EventLockedOut       EventKind = "locked-out"
-	EventSignOut         EventKind = "signed-out"
-	EventTwoFactorOn     EventKind = "two-step-on"
-	EventTwoFactorOff    EventKind = "two-step-off"
-	EventBackupGenerated EventKind = "backup-codes-generated"
-	EventBackupUsed      EventKind = "backup-code-used"
-	EventDeviceTrusted   EventKind = "device-trusted"
-	EventDeviceRevoked   EventKind = "device-revoked"
-	EventPasswordChanged EventKind = "password-changed"
-	EventProfileUpdated  EventKind = "profile-updated"
-	EventComputerSetUp   EventKind = "computer-set-up" // this computer set up again with a backup code
-	EventUpgraded        EventKind = "protection-upgraded"
+	EventAccountCreated        EventKind = "account-created"
+	EventSignIn                EventKind = "signed-in"
+	EventSignInFailed          EventKind = "sign-in-failed"
+	EventConfirmFailed         EventKind = "confirmation-failed" // a wrong password or code for a change in Settings
+	EventLockedOut             EventKind = "locked-out"
+	EventSignOut               EventKind = "signed-out"
+	EventTwoFactorOn           EventKind = "two-step-on"
+	EventTwoFactorOff          EventKind = "two-step-off"
+	EventBackupGenerated       EventKind = "backup-codes-generated"
+	EventBackupUsed            EventKind = "backup-code-used"
+	EventDeviceTrusted         EventKind = "device-trusted"
+	EventDeviceRevoked         EventKind = "device-revoked"
+	EventPasswordChanged       EventKind = "password-changed"
+	EventProfileUpdated        EventKind = "profile-updated"
+	EventComputerSetUp         EventKind = "computer-set-up" // this computer set up again with a backup code
+	EventUpgraded              EventKind = "protection-upgraded"
+	EventComputerRemoved       EventKind = "computer-removed"       // another computer removed from the account (Name)
+	EventAuthenticatorReplaced EventKind = "authenticator-replaced" // a new TOTP secret, the old one refused
 )
 
 // Method says how a sign-in was made (EventSignIn).

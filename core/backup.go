@@ -1,11 +1,13 @@
 package core
 
 import (
+	"crypto/ecdh"
 	"crypto/rand"
 	"crypto/subtle"
 	"errors"
 	"math/big"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,16 +29,20 @@ const (
 // ten stays well under a second.
 var BackupParams = KDFParams{Memory: 16 * 1024, Time: 1, Threads: 1}
 
-// BackupCodes is the stored set. In a schema-2 set (Version 2) each code also unwraps the
-// set's recovery key (Wraps[i]), which with the password unwraps the account key: the way back
-// in on a computer whose keyring lacks the account's key. A used code keeps its hash, so that
-// typing it again can be called what it is, and loses its wrap. A set made by Twostep 0.1
-// (Version 0) only has hashes, emptied when used; the upgrade replaces it.
+// BackupCodes is the stored set. In a schema-3 set (Version 3) each code has its own X25519
+// key pair, stretched from the code: the record keeps the public half (Publics[i]) and a box
+// of the account key for it (Keys.Boxes), so each unused code, with the password, opens the
+// account on a computer whose keyring lacks its key. A used code keeps its hash, so that typing
+// it again can be called what it is, and loses its box in the same transaction. A set of
+// Twostep 0.2 (Version 2) instead had every code unwrap one recovery key (Wraps[i]); a set of
+// Twostep 0.1 (Version 0) only has hashes, emptied when used. Moving an account on replaces
+// either.
 type BackupCodes struct {
 	Version   int       `json:"version,omitempty"`
 	Params    string    `json:"params"` // "$argon2id$v=19$m=..,t=..,p=..$salt"
 	Hashes    [][]byte  `json:"hashes"`
-	Wraps     [][]byte  `json:"wraps,omitempty"`
+	Publics   [][]byte  `json:"publics,omitempty"` // schema 3: each code's public key
+	Wraps     [][]byte  `json:"wraps,omitempty"`   // schema 2: the recovery key under each code
 	Used      []bool    `json:"used,omitempty"`
 	Generated time.Time `json:"generated"`
 	// Unseen: the set was made but the person has not closed the dialog that shows it (the
@@ -62,12 +68,12 @@ func (b BackupCodes) unused(i int) bool {
 // Low reports whether so few are left that the person should make a new set.
 func (b BackupCodes) Low() bool { return b.Left() <= backupLowWarnLeft }
 
-// NewBackupCodes makes a fresh set whose codes each unwrap recovery: the codes to show once,
+// NewBackupCodes makes a fresh set, each code with its own key pair: the codes to show once,
 // and what to store. The argon2id runs are spread over the cores.
-func NewBackupCodes(now time.Time, recovery []byte, id AccountID) ([]string, BackupCodes, error) {
+func NewBackupCodes(now time.Time, id AccountID) ([]string, BackupCodes, error) {
 	params := NewKeyParams(BackupParams)
 	set := BackupCodes{Version: Schema, Params: params, Generated: now, Unseen: true,
-		Hashes: make([][]byte, BackupCodeCount), Wraps: make([][]byte, BackupCodeCount), Used: make([]bool, BackupCodeCount)}
+		Hashes: make([][]byte, BackupCodeCount), Publics: make([][]byte, BackupCodeCount), Used: make([]bool, BackupCodeCount)}
 	codes := make([]string, BackupCodeCount)
 	errs := make([]error, BackupCodeCount)
 	var wg sync.WaitGroup
@@ -81,7 +87,7 @@ func NewBackupCodes(now time.Time, recovery []byte, id AccountID) ([]string, Bac
 	for range min(runtime.GOMAXPROCS(0), BackupCodeCount) {
 		wg.Go(func() {
 			for i := range work {
-				errs[i] = set.fill(i, strings.ReplaceAll(codes[i], "-", ""), recovery, id)
+				errs[i] = set.fill(i, strings.ReplaceAll(codes[i], "-", ""), id)
 			}
 		})
 	}
@@ -92,15 +98,29 @@ func NewBackupCodes(now time.Time, recovery []byte, id AccountID) ([]string, Bac
 	return codes, set, nil
 }
 
-// fill stores slot i of a new set: the hash that finds the code, and the recovery key under it.
-func (b *BackupCodes) fill(i int, code string, recovery []byte, id AccountID) error {
+// fill stores slot i of a new set: the hash that finds the code, and its public key.
+func (b *BackupCodes) fill(i int, code string, id AccountID) error {
 	out, err := stretchBackup(code, b.Params)
 	if err != nil {
 		return err
 	}
-	b.Hashes[i] = derive(out, "backup code hash", id)
-	b.Wraps[i], err = Seal(derive(out, "backup code wrap", id), recovery, backupWrapAAD(id, i))
-	return err
+	key, err := newHolderKey(derive(out, "backup code key", id))
+	if err != nil {
+		return err
+	}
+	b.Hashes[i], b.Publics[i] = derive(out, "backup code hash", id), key.PublicKey().Bytes()
+	return nil
+}
+
+// Holders are the unused codes of a schema-3 set, each a holder of a box of the account key.
+func (b BackupCodes) Holders() []Holder {
+	var out []Holder
+	for i := range b.Hashes {
+		if b.unused(i) && i < len(b.Publics) && len(b.Publics[i]) > 0 {
+			out = append(out, Holder{Name: codeHolder(i), Public: b.Publics[i]})
+		}
+	}
+	return out
 }
 
 func backupWrapAAD(id AccountID, slot int) string {
@@ -141,11 +161,12 @@ func NormalizeBackupCode(in string) (string, error) {
 	return b.String(), nil
 }
 
-// Match is a backup code found in a set: its slot, and the key its wrap opens with.
+// Match is a backup code found in a set: its slot, and the key it opens its box with.
 type Match struct {
 	Slot   int
-	params string // of the set it was found in
-	wrap   []byte // nil in a Twostep 0.1 set
+	params string           // of the set it was found in
+	key    *ecdh.PrivateKey // schema 3: the code's private key
+	wrap   []byte           // schema 2: the key of its wrap of the recovery key
 }
 
 // Find returns where input is among the unused codes of the set of account id. It compares
@@ -165,8 +186,14 @@ func (b BackupCodes) Find(input string, id AccountID) (Match, error) {
 		return Match{}, err
 	}
 	h, m := out, Match{Slot: -1, params: b.Params}
-	if b.Version >= Schema {
-		h, m.wrap = derive(out, "backup code hash", id), derive(out, "backup code wrap", id)
+	switch {
+	case b.Version >= Schema:
+		h = derive(out, "backup code hash", id)
+		if m.key, err = newHolderKey(derive(out, "backup code key", id)); err != nil {
+			return Match{}, err
+		}
+	case b.Version == 2:
+		h, m.wrap = deriveV2(out, "backup code hash", id), deriveV2(out, "backup code wrap", id)
 	}
 	for i, want := range b.Hashes {
 		if len(want) > 0 && subtle.ConstantTimeCompare(h, want) == 1 {
@@ -184,8 +211,8 @@ func (b BackupCodes) Find(input string, id AccountID) (Match, error) {
 
 var errWrongBackupCode = Fail(KindWrongCode, "error.backup-code.wrong")
 
-// RecoveryKey opens the recovery key with a code Find matched.
-func (b BackupCodes) RecoveryKey(m Match, id AccountID) ([]byte, error) {
+// RecoveryKeyV2 opens the recovery key of a Twostep 0.2 set with a code Find matched.
+func (b BackupCodes) RecoveryKeyV2(m Match, id AccountID) ([]byte, error) {
 	if m.wrap == nil || m.Slot >= len(b.Wraps) || len(b.Wraps[m.Slot]) == 0 {
 		return nil, Fail(KindComputerKeyMissing, "")
 	}
@@ -196,9 +223,13 @@ func (b BackupCodes) RecoveryKey(m Match, id AccountID) ([]byte, error) {
 	return rk, nil
 }
 
-// MarkUsed empties the slot m found. It fails with KindCodeReused if the slot was used
+// Opens reports whether the code can open the account key itself (a schema-3 code), rather
+// than only stand in for a verification code.
+func (m Match) Opens() bool { return m.key != nil || m.wrap != nil }
+
+// MarkUsed marks the slot m found as used. It fails with KindCodeReused if the slot was used
 // meanwhile or the set was replaced, so a code found before a transaction cannot be spent
-// twice.
+// twice. Account.SpendBackupCode also drops the code's box.
 func (b *BackupCodes) MarkUsed(m Match) error {
 	if b.Params != m.params || m.Slot < 0 || m.Slot >= len(b.Hashes) || !b.unused(m.Slot) {
 		return Fail(KindCodeReused, "error.backup-code.just-used")
@@ -214,6 +245,16 @@ func (b *BackupCodes) MarkUsed(m Match) error {
 	return nil
 }
 
+// SpendBackupCode marks the code m found as used and drops its box, in the one change: a
+// spent code opens nothing in the record from then on.
+func (a *Account) SpendBackupCode(m Match) error {
+	if err := a.BackupCodes.MarkUsed(m); err != nil {
+		return err
+	}
+	a.Keys.Boxes = slices.DeleteFunc(a.Keys.Boxes, func(b Box) bool { return b.Name == codeHolder(m.Slot) })
+	return nil
+}
+
 // stretchBackup is argon2id of a normalised code with the set's parameters.
 func stretchBackup(code, params string) ([]byte, error) {
 	p, salt, err := decodeParams(params)
@@ -221,4 +262,19 @@ func stretchBackup(code, params string) ([]byte, error) {
 		return nil, Fail(KindDataCorrupt, "error.backup-codes.damaged")
 	}
 	return argon2id([]byte(code), salt, p, hashLen), nil
+}
+
+// BackupCodeKey is the private key code stretches to in a set with params, of account id:
+// what opens its box. Twostep finds it through Find; tests that play someone holding a code
+// from an older set use it to try that code on every box of a later file.
+func BackupCodeKey(code, params string, id AccountID) ([]byte, error) {
+	norm, err := NormalizeBackupCode(code)
+	if err != nil {
+		return nil, err
+	}
+	out, err := stretchBackup(norm, params)
+	if err != nil {
+		return nil, err
+	}
+	return derive(out, "backup code key", id), nil
 }

@@ -20,22 +20,22 @@ const testAccount AccountID = "0123456789abcdef0123456789abcdef"
 func knownBackupSet(t testing.TB, raws ...string) BackupCodes {
 	t.Helper()
 	set := BackupCodes{Version: Schema, Params: NewKeyParams(BackupParams),
-		Hashes: make([][]byte, len(raws)), Wraps: make([][]byte, len(raws)), Used: make([]bool, len(raws))}
+		Hashes: make([][]byte, len(raws)), Publics: make([][]byte, len(raws)), Used: make([]bool, len(raws))}
 	for i, r := range raws {
 		if _, err := NormalizeBackupCode(r); err != nil {
 			t.Fatalf("fixture %q is not a backup code: %v", r, err)
 		}
-		if err := set.fill(i, r, NewRecoveryKey(), testAccount); err != nil {
+		if err := set.fill(i, r, testAccount); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return set
 }
 
-// newCodes is NewBackupCodes for a test account and a fresh recovery key.
+// newCodes is NewBackupCodes for a test account.
 func newCodes(t testing.TB, now time.Time) ([]string, BackupCodes) {
 	t.Helper()
-	codes, set, err := NewBackupCodes(now, NewRecoveryKey(), testAccount)
+	codes, set, err := NewBackupCodes(now, testAccount)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestUseBackupCodeForms(t *testing.T) {
 			if err := set.use(tt.typed); err != nil {
 				t.Fatalf("Use(%q) = %v", tt.typed, err)
 			}
-			if set.Left() != 1 || !set.Used[1] || set.Used[0] || set.Wraps[1] != nil {
+			if set.Left() != 1 || !set.Used[1] || set.Used[0] || len(set.Holders()) != 1 {
 				t.Errorf("Use(%q) did not spend exactly the matching code", tt.typed)
 			}
 		})
@@ -292,7 +292,7 @@ func BenchmarkUseBackupCode(b *testing.B) {
 func BenchmarkNewBackupCodes(b *testing.B) {
 	now := time.Now()
 	for b.Loop() {
-		NewBackupCodes(now, NewRecoveryKey(), testAccount)
+		NewBackupCodes(now, testAccount)
 	}
 }
 
@@ -306,7 +306,6 @@ func TestBackupFindThenMarkUsed(t *testing.T) {
 	// Another window spends the same code first: the second MarkUsed must fail.
 	spent := set
 	spent.Hashes = append([][]byte(nil), set.Hashes...)
-	spent.Wraps = append([][]byte(nil), set.Wraps...)
 	spent.Used = slices.Clone(set.Used)
 	if err := spent.MarkUsed(m); err != nil {
 		t.Fatal(err)
@@ -314,8 +313,10 @@ func TestBackupFindThenMarkUsed(t *testing.T) {
 	if err := spent.MarkUsed(m); KindOf(err) != KindCodeReused {
 		t.Fatalf("second MarkUsed = %v, want KindCodeReused", err)
 	}
-	if spent.Wraps[4] != nil {
-		t.Fatal("a used code's wrap of the recovery key stays behind")
+	for _, h := range spent.Holders() {
+		if h.Name == codeHolder(4) {
+			t.Fatal("a used code is still a holder of the account key")
+		}
 	}
 	// A new set replaced the old one meanwhile: a slot found in the old set is void.
 	_, fresh := newCodes(t, time.Unix(0, 0))
@@ -337,21 +338,18 @@ func TestBackupFindThenMarkUsed(t *testing.T) {
 	}
 }
 
-// Each code of a set unwraps the one recovery key, only for its own account; a used code
-// unwraps nothing; a 0.1 set (hashes only) recovers nothing.
-func TestBackupCodesUnwrapTheRecoveryKey(t *testing.T) {
+// A Twostep 0.2 set: each code unwrapped the one recovery key, only for its own account; a
+// wrap moved to another slot opens nothing; a 0.1 set (hashes only) recovers nothing.
+func TestBackupCodesOfTwostep02UnwrapTheRecoveryKey(t *testing.T) {
 	t.Parallel()
-	rk := NewRecoveryKey()
-	codes, set, err := NewBackupCodes(time.Unix(0, 0), rk, testAccount)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, i := range []int{0, 9} {
+	rk := randomBytes(KeyLen)
+	codes, set := knownV2Set(t, rk, "0a1b2c3d4e", "fghjk23456", "mnpqr78901", "stvwx23456")
+	for _, i := range []int{0, 3} {
 		m, err := set.Find(codes[i], testAccount)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got, err := set.RecoveryKey(m, testAccount); err != nil || !bytes.Equal(got, rk) {
+		if got, err := set.RecoveryKeyV2(m, testAccount); err != nil || !bytes.Equal(got, rk) {
 			t.Fatalf("code %d: recovery key %x, %v", i, got, err)
 		}
 	}
@@ -362,7 +360,7 @@ func TestBackupCodesUnwrapTheRecoveryKey(t *testing.T) {
 	moved := set
 	moved.Wraps = slices.Clone(set.Wraps)
 	moved.Wraps[2] = set.Wraps[3] // another slot's wrap, pasted in
-	if _, err := moved.RecoveryKey(m, testAccount); !IsKind(err, KindDataTampered) {
+	if _, err := moved.RecoveryKeyV2(m, testAccount); !IsKind(err, KindDataTampered) {
 		t.Fatalf("a moved wrap: %v, want KindDataTampered", err)
 	}
 	legacy := knownLegacySet(t, "0a1b2c3d4e")
@@ -370,9 +368,29 @@ func TestBackupCodesUnwrapTheRecoveryKey(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a 0.1 code is not found: %v", err)
 	}
-	if _, err := legacy.RecoveryKey(lm, testAccount); !IsKind(err, KindComputerKeyMissing) {
+	if _, err := legacy.RecoveryKeyV2(lm, testAccount); !IsKind(err, KindComputerKeyMissing) || lm.Opens() {
 		t.Fatalf("a 0.1 code recovered something: %v", err)
 	}
+}
+
+// knownV2Set stores codes the way Twostep 0.2 did: each code wraps the recovery key rk.
+func knownV2Set(t testing.TB, rk []byte, raws ...string) ([]string, BackupCodes) {
+	t.Helper()
+	set := BackupCodes{Version: 2, Params: NewKeyParams(BackupParams)}
+	for i, r := range raws {
+		out, err := stretchBackup(r, set.Params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := Seal(deriveV2(out, "backup code wrap", testAccount), rk, backupWrapAAD(testAccount, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Hashes = append(set.Hashes, deriveV2(out, "backup code hash", testAccount))
+		set.Wraps = append(set.Wraps, w)
+		set.Used = append(set.Used, false)
+	}
+	return raws, set
 }
 
 // knownLegacySet stores codes the way Twostep 0.1 did: raw argon2id output, no wraps.

@@ -1,29 +1,33 @@
 package core
 
 import (
-	"crypto/sha256"
+	"crypto/ecdh"
 	"encoding/hex"
 	"errors"
 )
 
-// ComputerKey is what this computer's keyring holds for a two-step account: a random key
-// that, with the password, unwraps the account key, and the ID under which this computer
-// appears among the trusted devices. Alone it opens nothing; the data file never holds it.
+// ComputerKey is what this computer's keyring holds for a two-step account: the private half
+// of this computer's X25519 key pair, whose public half the record names, and the ID under
+// which this computer appears among the account's computers. With the password it opens the
+// account key; alone it opens nothing, and the data file never holds it.
 type ComputerKey struct {
 	Device string // hex, 16 characters: a Device.ID
-	Key    []byte // KeyLen random bytes
+	Key    []byte // KeyLen random bytes: an X25519 private key
 }
 
 const (
-	computerKeyVersion = 2
+	computerKeyVersion = 3
 	deviceIDLen        = 8
 	computerKeyLen     = 1 + deviceIDLen + KeyLen
 )
 
 // NewComputerKey returns a fresh key with a fresh device ID.
 func NewComputerKey() ComputerKey {
-	return ComputerKey{Device: hex.EncodeToString(randomBytes(deviceIDLen)), Key: randomBytes(KeyLen)}
+	return ComputerKey{Device: NewDeviceID(), Key: randomBytes(KeyLen)}
 }
+
+// NewDeviceID returns a fresh device ID.
+func NewDeviceID() string { return hex.EncodeToString(randomBytes(deviceIDLen)) }
 
 // Marshal is the keyring form: a version byte, the device ID, the key.
 func (c ComputerKey) Marshal() []byte {
@@ -33,7 +37,7 @@ func (c ComputerKey) Marshal() []byte {
 }
 
 // ParseComputerKey reads what Marshal wrote. Anything else (another program's change, a
-// truncated entry) is KindDataCorrupt: the caller treats it as no key at all.
+// truncated entry) is KindKeyringDamaged: the caller treats it as no key at all.
 func ParseComputerKey(b []byte) (ComputerKey, error) {
 	if len(b) != computerKeyLen || b[0] != computerKeyVersion {
 		return ComputerKey{}, Wrap(KindKeyringDamaged, errors.New("the computer key is not in the form Twostep writes"))
@@ -41,8 +45,26 @@ func ParseComputerKey(b []byte) (ComputerKey, error) {
 	return ComputerKey{Device: hex.EncodeToString(b[1 : 1+deviceIDLen]), Key: append([]byte(nil), b[1+deviceIDLen:]...)}, nil
 }
 
-// ID names the key in the data file without revealing it: a hash of 256 random bits.
-func (c ComputerKey) ID() []byte {
-	sum := sha256.Sum256(append([]byte("twostep v2 computer key id\x00"), c.Key...))
-	return sum[:16]
+func (c ComputerKey) private() (*ecdh.PrivateKey, error) { return newHolderKey(c.Key) }
+
+// Public is the public half of the key: what the record keeps to seal the account key for
+// this computer.
+func (c ComputerKey) Public() []byte {
+	k, err := c.private()
+	if err != nil {
+		return nil
+	}
+	return k.PublicKey().Bytes()
+}
+
+// Holder is this computer as the record's boxes name it.
+func (c ComputerKey) Holder() Holder {
+	return Holder{Name: computerHolder(c.Device), Public: c.Public()}
+}
+
+// Wipe overwrites the key in memory.
+func (c *ComputerKey) Wipe() {
+	if c != nil {
+		clear(c.Key)
+	}
 }

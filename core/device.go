@@ -7,25 +7,76 @@ import (
 	"time"
 )
 
-// Trusted returns the index of the trusted device with this ID (this computer's, from its
-// computer key), or -1. Device IDs are not secret: the list is authenticated (record.go), and
-// only a computer whose key unwrapped the account key asks.
-func (a *Account) Trusted(device string) int {
+// DeviceIndex returns the index of the computer with this ID, or -1. Device IDs are not
+// secret: the list is authenticated (record.go), and only a computer whose key opened the
+// account key asks.
+func (a *Account) DeviceIndex(device string) int {
 	if device == "" {
 		return -1
 	}
 	return slices.IndexFunc(a.Devices, func(d Device) bool { return d.ID == device })
 }
 
-// Trust adds this computer to the trusted devices, once.
-func (a *Account) Trust(device, name string, now time.Time) {
-	if a.Trusted(device) >= 0 {
-		return // two sign-ins racing with "trust this device" trust it once
-	}
-	a.Devices = append(a.Devices, Device{ID: device, Name: name, Created: now, LastUsed: now})
+// IsTrusted reports whether the computer with this ID signs in without a code.
+func (a *Account) IsTrusted(device string) bool {
+	i := a.DeviceIndex(device)
+	return i >= 0 && a.Devices[i].Trusted
 }
 
-// RemoveDevice drops the device with this ID and reports whether there was one.
+// Fits reports whether c is the key of a computer the record names.
+func (a *Account) Fits(c ComputerKey) bool {
+	i := a.DeviceIndex(c.Device)
+	return i >= 0 && subtle.ConstantTimeCompare(a.Devices[i].Public, c.Public()) == 1
+}
+
+// AddComputer sets up the computer of c, named name, replacing an earlier key of the same
+// computer (its trust goes with the old key).
+func (a *Account) AddComputer(c ComputerKey, name string, now time.Time) {
+	a.RemoveDevice(c.Device)
+	a.Devices = append(a.Devices, Device{ID: c.Device, Name: name, Created: now, LastUsed: now, Public: c.Public()})
+}
+
+// Trust lets this computer sign in without a code; it must be set up.
+func (a *Account) Trust(device string) bool {
+	i := a.DeviceIndex(device)
+	if i < 0 {
+		return false
+	}
+	a.Devices[i].Trusted = true
+	return true
+}
+
+// Distrust makes the computer with this ID ask for a code again, and reports whether it was
+// trusted.
+func (a *Account) Distrust(device string) bool {
+	i := a.DeviceIndex(device)
+	if i < 0 || !a.Devices[i].Trusted {
+		return false
+	}
+	a.Devices[i].Trusted = false
+	return true
+}
+
+// DistrustAll makes every computer ask for a code again.
+func (a *Account) DistrustAll() {
+	for i := range a.Devices {
+		a.Devices[i].Trusted = false
+	}
+}
+
+// TrustedCount is how many computers sign in without a code.
+func (a *Account) TrustedCount() int {
+	n := 0
+	for _, d := range a.Devices {
+		if d.Trusted {
+			n++
+		}
+	}
+	return n
+}
+
+// RemoveDevice drops the computer with this ID and reports whether there was one. Its box
+// goes at the next Rekey, which every caller runs in the same transaction.
 func (a *Account) RemoveDevice(id string) bool {
 	n := len(a.Devices)
 	a.Devices = slices.DeleteFunc(a.Devices, func(d Device) bool { return d.ID == id })

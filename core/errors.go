@@ -37,6 +37,7 @@ const (
 	KindComputerKeyMissing             // this computer's keyring lacks the account's key: only a backup code gets in
 	KindCodesCapped                    // too many wrong codes in a row: only a backup code gets in until a sign-in succeeds
 	KindKeyringDamaged                 // an entry in the keyring is not in the form Twostep writes
+	KindDataUnsafe                     // the data folder or file is set up so that others could change it
 )
 
 var kindNames = map[Kind]string{
@@ -50,7 +51,7 @@ var kindNames = map[Kind]string{
 	KindKeyringLocked: "keyring locked", KindAlreadyRunning: "already running",
 	KindDataCorrupt: "data corrupt", KindDataReadOnly: "data read-only", KindDataTooNew: "data too new",
 	KindDataTampered: "data tampered", KindComputerKeyMissing: "computer key missing",
-	KindCodesCapped: "codes capped", KindKeyringDamaged: "keyring entry damaged",
+	KindCodesCapped: "codes capped", KindKeyringDamaged: "keyring entry damaged", KindDataUnsafe: "data unsafe",
 }
 
 func (k Kind) String() string {

@@ -1,34 +1,31 @@
 package core
 
 import (
-	"crypto/hkdf"
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
+	"strconv"
 )
 
-// The key hierarchy of a schema-2 account (docs/security-design.md draws it):
+// The key hierarchy of a schema-3 account (docs/security-design.md draws it):
 //
 //	password --argon2id--> password key P (the one slow step of a sign-in)
-//	account key AK: 256 random bits, made once; the profile, the TOTP secret, the recovery key
-//	and the record's authenticator each use their own HKDF subkey of it.
+//	account key AK: 256 random bits, replaced at every security change; the profile, the
+//	TOTP secret and the record's authenticator each use their own HKDF subkey of it.
 //
-// AK is stored only wrapped (AES-256-GCM) under a key-encryption key that needs the password
-// and, with two-step on, a second secret that the data file does not hold:
+// AK is stored only sealed, in a box per way in (box.go):
 //
-//	two-step off: HKDF(P)                     the "password" wrap
-//	two-step on:  HKDF(P || computer key i)   a "computer" wrap per computer set up; each computer's
-//	                                          keyring holds its own key
-//	              HKDF(P || recovery key)     the "recovery" wrap; every unused backup code unwraps the
-//	                                          recovery key
+//	two-step off: the password box            needs P
+//	two-step on:  a box per computer set up   needs P and that computer's key (its keyring)
+//	              a box per unused backup code needs P and the code
 //
-// So the keyring alone opens nothing (it lacks P), the data file and the password open
-// nothing of a two-step account (they lack a computer key or a backup code), and a sign-in
-// still runs argon2id once: the rest is HKDF and AES-GCM, microseconds. The computer keys and
-// the recovery key are also sealed under AK, so that a signed-in owner can wrap AK again
-// under a new password for every computer without visiting it.
+// The boxes are sealed to the holders' public keys, so a signed-in owner seals a new AK for
+// all of them at once, and the data file holds no holder's secret: the keyring alone opens
+// nothing (it lacks P), the file and the password open nothing of a two-step account (they
+// lack a holder's key), and a spent code, a removed computer, an old password or an older
+// AK opens nothing in today's file, because today's AK was never sealed for them.
 
-// KeyLen is the size of every key here: AES-256, HMAC-SHA256, HKDF-SHA256 output.
+// KeyLen is the size of every key here: AES-256, HMAC-SHA256, HKDF-SHA256 output, X25519.
 const KeyLen = 32
 
 // PasswordKey is the password stretched by argon2id: P above. It is never stored.
@@ -37,30 +34,15 @@ type PasswordKey []byte
 // AccountKey is AK above: whoever holds it can read and change everything of the account.
 type AccountKey []byte
 
-// Keys is the stored key material of a schema-2 account. Nothing in it opens anything
-// without the password.
+// Keys is the stored key material of an account. Nothing in it opens anything without the
+// password.
 type Keys struct {
-	Params      string         `json:"params"`                 // argon2id parameters and salt of P
-	Password    []byte         `json:"password,omitempty"`     // AK under P alone (two-step off)
-	Computers   []ComputerWrap `json:"computers,omitempty"`    // AK under P and each computer's key (two-step on)
-	Recovery    []byte         `json:"recovery,omitempty"`     // AK under P and the recovery key (two-step on)
-	RecoveryKey []byte         `json:"recovery_key,omitempty"` // the recovery key, sealed under AK
+	Params      string `json:"params"`                 // argon2id parameters and salt of P
+	KeyID       []byte `json:"key_id,omitempty"`       // names the AK inside the boxes (AccountKey.ID)
+	PasswordBox []byte `json:"password_box,omitempty"` // AK for P alone (two-step off)
+	Boxes       []Box  `json:"boxes,omitempty"`        // AK for P and each holder (two-step on)
+	KeysV2             // what Twostep 0.2 kept instead, read once to move the account on
 }
-
-// ComputerWrap is AK wrapped for one computer set up for a two-step account.
-type ComputerWrap struct {
-	Device string `json:"device"` // the ID in the computer's key, and among the trusted devices
-	KeyID  []byte `json:"key_id"` // names the key, so a stale one is told apart from a wrong password
-	Wrap   []byte `json:"wrap"`   // AK under P and the computer's key
-	Sealed []byte `json:"sealed"` // the computer's key under AK
-}
-
-// Names of the wraps, bound into their key derivation and additional data.
-const (
-	wrapPassword = "password"
-	wrapComputer = "computer"
-	wrapRecovery = "recovery"
-)
 
 // NewPasswordParams returns fresh argon2id parameters and salt for P.
 func NewPasswordParams() string { return NewKeyParams(PasswordParams) }
@@ -83,167 +65,112 @@ func (p PasswordKey) Same(q PasswordKey) bool {
 // NewAccountKey returns a fresh random account key.
 func NewAccountKey() AccountKey { return randomBytes(KeyLen) }
 
-// derive is HKDF-SHA256 of secret for purpose, bound to the account: a key made for one
-// purpose or account is useless for any other.
-func derive(secret []byte, purpose string, id AccountID) []byte {
-	k, err := hkdf.Key(sha256.New, secret, nil, "twostep v2 "+purpose+" "+string(id), KeyLen)
+// ID names ak in the record without revealing it, so that a session holding an older key
+// can be told from a record changed outside Twostep.
+func (ak AccountKey) ID(id AccountID) []byte {
+	sum := sha256.Sum256(append([]byte("twostep v3 account key id "+string(id)+"\x00"), ak...))
+	return sum[:16]
+}
+
+// LockKeys returns keys that hold ak for p alone when holders is empty (two-step off), else
+// for p with each holder.
+func LockKeys(ak AccountKey, p PasswordKey, params string, holders []Holder, id AccountID) (Keys, error) {
+	k := Keys{Params: params, KeyID: ak.ID(id)}
+	var err error
+	if len(holders) == 0 {
+		k.PasswordBox, err = sealPasswordBox(ak, p, params, id)
+		return k, err
+	}
+	for _, h := range holders {
+		b, err := sealBox(ak, p, params, h, id)
+		if err != nil {
+			return Keys{}, err
+		}
+		k.Boxes = append(k.Boxes, b)
+	}
+	return k, nil
+}
+
+// OpenWithPassword opens AK of a two-step-off account. A wrong password is
+// KindWrongCredentials; a damaged box KindDataTampered.
+func (k Keys) OpenWithPassword(p PasswordKey, id AccountID) (AccountKey, error) {
+	if len(k.PasswordBox) == 0 {
+		return nil, Fail(KindWrongCredentials, "")
+	}
+	ak, err := openPasswordBox(k.PasswordBox, p, k.Params, id)
+	return k.checked(ak, err, id)
+}
+
+// OpenWithComputer opens AK with P and this computer's key. Without a box for it the
+// computer is not set up: KindComputerKeyMissing.
+func (k Keys) OpenWithComputer(p PasswordKey, c ComputerKey, id AccountID) (AccountKey, error) {
+	key, err := c.private()
 	if err != nil {
-		panic(err) // only for a length HKDF-SHA256 cannot give; KeyLen is not one
+		return nil, err
 	}
-	return k
-}
-
-// kek is the key-encryption key of a wrap: P joined with the wrap's second secret (none
-// for the password wrap). HKDF over the concatenation needs both; either alone is useless.
-func kek(p PasswordKey, second []byte, wrap string, id AccountID) []byte {
-	ikm := append(append(make([]byte, 0, len(p)+len(second)), p...), second...)
-	return derive(ikm, "kek "+wrap, id)
-}
-
-func wrapAAD(wrap string, id AccountID) string {
-	return "twostep v2 account key " + wrap + " " + string(id)
-}
-
-func wrapKey(ak AccountKey, p PasswordKey, second []byte, wrap string, id AccountID) ([]byte, error) {
-	return Seal(kek(p, second, wrap, id), ak, wrapAAD(wrap, id))
-}
-
-func unwrapKey(sealed []byte, p PasswordKey, second []byte, wrap string, id AccountID) (AccountKey, error) {
-	if len(sealed) == 0 {
-		return nil, Fail(KindWrongCredentials, "")
+	b, ok := k.box(computerHolder(c.Device), key.PublicKey().Bytes())
+	if !ok {
+		return nil, Fail(KindComputerKeyMissing, "")
 	}
-	ak, err := Open(kek(p, second, wrap, id), sealed, wrapAAD(wrap, id))
-	if err != nil || len(ak) != KeyLen {
-		// A wrong password and a damaged wrap look the same here; telling them apart would
-		// need something in the data file that checks passwords without the second secret.
-		return nil, Fail(KindWrongCredentials, "")
+	ak, err := b.open(key, p, k.Params, id)
+	return k.checked(ak, err, id)
+}
+
+// OpenWithCode opens AK with P and the backup code that Find matched.
+func (k Keys) OpenWithCode(p PasswordKey, m Match, id AccountID) (AccountKey, error) {
+	if m.key == nil {
+		return nil, Fail(KindComputerKeyMissing, "")
+	}
+	b, ok := k.box(codeHolder(m.Slot), m.key.PublicKey().Bytes())
+	if !ok {
+		// The code's hash is in the set but its box is gone: the set and the boxes disagree.
+		return nil, Wrap(KindDataTampered, errors.New("an unused backup code has no box"))
+	}
+	ak, err := b.open(m.key, p, k.Params, id)
+	return k.checked(ak, err, id)
+}
+
+// checked refuses an AK that is not the one the record names: a box from another version of
+// the record.
+func (k Keys) checked(ak AccountKey, err error, id AccountID) (AccountKey, error) {
+	if err != nil {
+		return nil, err
+	}
+	if subtle.ConstantTimeCompare(ak.ID(id), k.KeyID) != 1 {
+		return nil, Wrap(KindDataTampered, errors.New("a box holds another account key than the record names"))
 	}
 	return ak, nil
 }
 
-// Lock stores ak under the password key p (made with params): under p alone when second is
-// nil (two-step off), else under p with each computer key and p with the recovery key. Every
-// wrap not made here is dropped, so no older way in stays behind.
-func (k *Keys) Lock(ak AccountKey, p PasswordKey, params string, second *SecondSecrets, id AccountID) error {
-	next := Keys{Params: params}
-	var err error
-	if second == nil {
-		next.Password, err = wrapKey(ak, p, nil, wrapPassword, id)
-	} else {
-		err = next.lockTwoStep(ak, p, *second, id)
-	}
-	if err != nil {
-		return err
-	}
-	*k = next
-	return nil
-}
-
-func (k *Keys) lockTwoStep(ak AccountKey, p PasswordKey, s SecondSecrets, id AccountID) (err error) {
-	if len(s.Computers) == 0 || len(s.Recovery) != KeyLen {
-		return Wrap(KindInternal, errors.New("a computer key and a recovery key are needed to lock a two-step account"))
-	}
-	for _, c := range s.Computers {
-		w := ComputerWrap{Device: c.Device, KeyID: c.ID()}
-		if w.Wrap, err = wrapKey(ak, p, c.Key, wrapComputer+" "+c.Device, id); err != nil {
-			return err
-		}
-		if w.Sealed, err = ak.seal("computer key "+c.Device, id, c.Marshal()); err != nil {
-			return err
-		}
-		k.Computers = append(k.Computers, w)
-	}
-	if k.Recovery, err = wrapKey(ak, p, s.Recovery, wrapRecovery, id); err != nil {
-		return err
-	}
-	k.RecoveryKey, err = ak.seal("recovery key", id, s.Recovery)
-	return err
-}
-
-// SecondSecrets are what joins the password in a two-step account's wraps.
-type SecondSecrets struct {
-	Computers []ComputerKey
-	Recovery  []byte
-}
-
-// Second opens, with the account key, the computer keys and the recovery key the wraps were
-// made with, so they can be made again under a new password. Nil for a two-step-off account.
-func (k Keys) Second(ak AccountKey, id AccountID) (*SecondSecrets, error) {
-	if len(k.RecoveryKey) == 0 {
-		return nil, nil
-	}
-	rk, err := ak.open("recovery key", id, k.RecoveryKey)
-	if err != nil {
-		return nil, err
-	}
-	s := &SecondSecrets{Recovery: rk}
-	for _, w := range k.Computers {
-		raw, err := ak.open("computer key "+w.Device, id, w.Sealed)
-		if err != nil {
-			return nil, err
-		}
-		c, err := ParseComputerKey(raw)
-		if err != nil {
-			return nil, err
-		}
-		s.Computers = append(s.Computers, c)
-	}
-	return s, nil
-}
-
-// With returns s with c among its computers (once).
-func (s SecondSecrets) With(c ComputerKey) *SecondSecrets {
-	out := SecondSecrets{Recovery: s.Recovery}
-	for _, have := range s.Computers {
-		if have.Device != c.Device {
-			out.Computers = append(out.Computers, have)
+func (k Keys) box(name string, public []byte) (Box, bool) {
+	for _, b := range k.Boxes {
+		if b.Name == name && subtle.ConstantTimeCompare(b.Public, public) == 1 {
+			return b, true
 		}
 	}
-	out.Computers = append(out.Computers, c)
-	return &out
+	return Box{}, false
 }
 
-// OpenWithPassword unwraps AK of a two-step-off account. A wrong password is KindWrongCredentials.
-func (k Keys) OpenWithPassword(p PasswordKey, id AccountID) (AccountKey, error) {
-	return unwrapKey(k.Password, p, nil, wrapPassword, id)
-}
-
-// OpenWithComputer unwraps AK with P and this computer's key.
-func (k Keys) OpenWithComputer(p PasswordKey, c ComputerKey, id AccountID) (AccountKey, error) {
-	i := k.computer(c)
-	if i < 0 {
-		return nil, Fail(KindWrongCredentials, "")
-	}
-	return unwrapKey(k.Computers[i].Wrap, p, c.Key, wrapComputer+" "+c.Device, id)
-}
-
-// OpenWithRecovery unwraps AK with P and the recovery key that a backup code gave.
-func (k Keys) OpenWithRecovery(p PasswordKey, recovery []byte, id AccountID) (AccountKey, error) {
-	return unwrapKey(k.Recovery, p, recovery, wrapRecovery, id)
-}
-
-// Fits reports whether c is a computer key the account was locked with.
-func (k Keys) Fits(c ComputerKey) bool { return k.computer(c) >= 0 }
-
-func (k Keys) computer(c ComputerKey) int {
-	id := c.ID()
-	for i, w := range k.Computers {
-		if w.Device == c.Device && subtle.ConstantTimeCompare(w.KeyID, id) == 1 {
-			return i
-		}
-	}
-	return -1
-}
-
-// NewRecoveryKey returns a fresh recovery key: what every backup code of one set unwraps.
-func NewRecoveryKey() []byte { return randomBytes(KeyLen) }
+func computerHolder(device string) string { return "computer " + device }
+func codeHolder(slot int) string          { return "code " + strconv.Itoa(slot) }
 
 // seal and open use AK's subkey for purpose; the additional data names it too, so a
 // ciphertext moved to another field or account does not open.
 func (ak AccountKey) seal(purpose string, id AccountID, plain []byte) ([]byte, error) {
-	return Seal(derive(ak, purpose, id), plain, "twostep v2 "+purpose+" "+string(id))
+	return Seal(derive(ak, purpose, id), plain, "twostep v3 "+purpose+" "+string(id))
 }
 
 func (ak AccountKey) open(purpose string, id AccountID, sealed []byte) ([]byte, error) {
-	return Open(derive(ak, purpose, id), sealed, "twostep v2 "+purpose+" "+string(id))
+	return Open(derive(ak, purpose, id), sealed, "twostep v3 "+purpose+" "+string(id))
+}
+
+// OpenBox opens box b with a holder's raw private key and p, whoever the holder is: for
+// tests that try every secret an attacker might hold against every box of a record.
+func (k Keys) OpenBox(b Box, private []byte, p PasswordKey, id AccountID) (AccountKey, error) {
+	key, err := newHolderKey(private)
+	if err != nil {
+		return nil, err
+	}
+	ak, err := b.open(key, p, k.Params, id)
+	return k.checked(ak, err, id)
 }

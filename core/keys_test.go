@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -19,105 +20,180 @@ func stretch(t testing.TB, pw string) PasswordKey {
 	return p
 }
 
+// codeKey is what a backup code's box opens with: the Match Find returns for the code.
+func codeKey(t testing.TB, set BackupCodes, code string) Match {
+	t.Helper()
+	m, err := set.Find(code, testAccount)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 // What opens the account key, and what does not, in each state of an account.
 func TestKeysOpenOnlyWithBothSecrets(t *testing.T) {
-	const id, other AccountID = "acct-a", "acct-b"
+	const id, other AccountID = testAccount, "acct-b"
 	ak, p, wrongP := NewAccountKey(), stretch(t, "correct horse"), stretch(t, "wrong horse")
-	computer := NewComputerKey()
-	second := SecondSecrets{Computers: []ComputerKey{computer}, Recovery: NewRecoveryKey()}
-	var off, on Keys
-	if err := off.Lock(ak, p, fastPasswordParams, nil, id); err != nil {
+	computer, elsewhere := NewComputerKey(), NewComputerKey()
+	codes := []string{"0a1b2c3d4e", "fghjk23456"}
+	set := knownBackupSet(t, codes...)
+	holders := append([]Holder{computer.Holder()}, set.Holders()...)
+	off, err := LockKeys(ak, p, fastPasswordParams, nil, id)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := on.Lock(ak, p, fastPasswordParams, &second, id); err != nil {
+	on, err := LockKeys(ak, p, fastPasswordParams, holders, id)
+	if err != nil {
 		t.Fatal(err)
 	}
+	code0, code1 := codeKey(t, set, codes[0]), codeKey(t, set, codes[1])
 	asKey := func(b []byte) PasswordKey { return PasswordKey(b) }
 	tests := []struct {
 		name string
 		open func() (AccountKey, error)
-		ok   bool
+		want Kind // -1: opens
 	}{
-		{"off: password", func() (AccountKey, error) { return off.OpenWithPassword(p, id) }, true},
-		{"off: wrong password", func() (AccountKey, error) { return off.OpenWithPassword(wrongP, id) }, false},
-		{"off: other account", func() (AccountKey, error) { return off.OpenWithPassword(p, other) }, false},
-		{"on: password alone", func() (AccountKey, error) { return on.OpenWithPassword(p, id) }, false},
-		{"on: password and computer key", func() (AccountKey, error) { return on.OpenWithComputer(p, computer, id) }, true},
-		{"on: wrong password and computer key", func() (AccountKey, error) { return on.OpenWithComputer(wrongP, computer, id) }, false},
-		{"on: password and another computer's key", func() (AccountKey, error) { return on.OpenWithComputer(p, NewComputerKey(), id) }, false},
+		{"off: password", func() (AccountKey, error) { return off.OpenWithPassword(p, id) }, -1},
+		{"off: wrong password", func() (AccountKey, error) { return off.OpenWithPassword(wrongP, id) }, KindWrongCredentials},
+		{"off: other account", func() (AccountKey, error) { return off.OpenWithPassword(p, other) }, KindDataTampered},
+		{"on: password alone", func() (AccountKey, error) { return on.OpenWithPassword(p, id) }, KindWrongCredentials},
+		{"on: password and computer key", func() (AccountKey, error) { return on.OpenWithComputer(p, computer, id) }, -1},
+		{"on: wrong password and computer key", func() (AccountKey, error) { return on.OpenWithComputer(wrongP, computer, id) }, KindWrongCredentials},
+		{"on: password and another computer's key", func() (AccountKey, error) { return on.OpenWithComputer(p, elsewhere, id) }, KindComputerKeyMissing},
+		{"on: another key under this computer's ID", func() (AccountKey, error) {
+			return on.OpenWithComputer(p, ComputerKey{Device: computer.Device, Key: elsewhere.Key}, id)
+		}, KindComputerKeyMissing},
 		{"on: computer key as the password key", func() (AccountKey, error) {
-			return on.OpenWithComputer(asKey(computer.Key), ComputerKey{Device: computer.Device}, id)
-		}, false},
-		{"on: computer key for the recovery key", func() (AccountKey, error) { return on.OpenWithRecovery(p, computer.Key, id) }, false},
-		{"on: password and recovery key", func() (AccountKey, error) { return on.OpenWithRecovery(p, second.Recovery, id) }, true},
-		{"on: wrong password and recovery key", func() (AccountKey, error) { return on.OpenWithRecovery(wrongP, second.Recovery, id) }, false},
-		{"on: recovery key for the computer key", func() (AccountKey, error) {
-			return on.OpenWithComputer(p, ComputerKey{Device: computer.Device, Key: second.Recovery}, id)
-		}, false},
-		{"on: other account", func() (AccountKey, error) { return on.OpenWithRecovery(p, second.Recovery, other) }, false},
+			return on.OpenWithComputer(asKey(computer.Key), computer, id)
+		}, KindWrongCredentials},
+		{"on: password and a backup code", func() (AccountKey, error) { return on.OpenWithCode(p, code1, id) }, -1},
+		{"on: wrong password and a backup code", func() (AccountKey, error) { return on.OpenWithCode(wrongP, code0, id) }, KindWrongCredentials},
+		{"on: other account", func() (AccountKey, error) { return on.OpenWithComputer(p, computer, other) }, KindDataTampered},
 	}
 	for _, tt := range tests {
 		got, err := tt.open()
-		if tt.ok != (err == nil) || tt.ok && !bytes.Equal(got, ak) {
-			t.Errorf("%s: key %x, %v; want opened = %v", tt.name, got, err, tt.ok)
+		if tt.want < 0 && (err != nil || !bytes.Equal(got, ak)) {
+			t.Errorf("%s: key %x, %v; want it opened", tt.name, got, err)
 		}
-		if err != nil && !IsKind(err, KindWrongCredentials) {
-			t.Errorf("%s: %v, want KindWrongCredentials", tt.name, err)
+		if tt.want >= 0 && !IsKind(err, tt.want) {
+			t.Errorf("%s: %x, %v; want %v", tt.name, got, err, tt.want)
 		}
 	}
-	stale := ComputerKey{Device: computer.Device, Key: NewRecoveryKey()}
-	if !on.Fits(computer) || on.Fits(NewComputerKey()) || on.Fits(stale) || off.Fits(computer) {
-		t.Error("Fits does not tell this computer's key from others")
+	if _, err := on.OpenWithCode(p, Match{Slot: 0}, id); !IsKind(err, KindComputerKeyMissing) {
+		t.Errorf("a code that opens nothing (0.1's): %v", err)
 	}
-	got, err := on.Second(ak, id)
-	if err != nil || !bytes.Equal(got.Recovery, second.Recovery) || len(got.Computers) != 1 || !bytes.Equal(got.Computers[0].Key, computer.Key) {
-		t.Errorf("Second = %+v, %v", got, err)
-	}
-	if _, err := on.Second(NewAccountKey(), id); err == nil {
-		t.Error("another account key opened the second secrets")
-	}
-	if got, err := off.Second(ak, id); got != nil || err != nil {
-		t.Errorf("Second of a two-step-off account = %+v, %v", got, err)
+	// A box of the same holders for another account key, pasted in: the record names its key.
+	other2, _ := LockKeys(NewAccountKey(), p, fastPasswordParams, holders, id)
+	pasted := on
+	pasted.Boxes = other2.Boxes
+	if _, err := pasted.OpenWithComputer(p, computer, id); !IsKind(err, KindDataTampered) {
+		t.Errorf("a box of another account key: %v, want KindDataTampered", err)
 	}
 }
 
-// Locking again (a new password, two-step turned off) leaves no wrap the old secrets open;
-// a new password reaches every computer set up, through the keys sealed under AK.
-func TestLockReplacesEveryWrap(t *testing.T) {
-	const id AccountID = "acct-a"
-	ak, oldP, newP := NewAccountKey(), stretch(t, "old horse"), stretch(t, "new horse")
-	here, there := NewComputerKey(), NewComputerKey()
-	second := SecondSecrets{Computers: []ComputerKey{here}, Recovery: NewRecoveryKey()}
-	var k Keys
-	if err := k.Lock(ak, oldP, fastPasswordParams, second.With(there), id); err != nil {
+// A damaged or moved box is tampering, found by the holder's key alone: it never counts as a
+// wrong password.
+func TestDamagedBoxesAreTampering(t *testing.T) {
+	ak, p, wrongP := NewAccountKey(), stretch(t, "correct horse"), stretch(t, "wrong horse")
+	computer := NewComputerKey()
+	keys, err := LockKeys(ak, p, fastPasswordParams, []Holder{computer.Holder(), NewComputerKey().Holder()}, testAccount)
+	if err != nil {
 		t.Fatal(err)
 	}
-	all, err := k.Second(ak, id) // as a password change does, knowing only AK
-	if err != nil || len(all.Computers) != 2 {
-		t.Fatalf("Second = %+v, %v", all, err)
+	flip := func(b []byte, i int) []byte { c := bytes.Clone(b); c[i%len(c)] ^= 1; return c }
+	edits := map[string]func(k *Keys){
+		"sealed, first byte":   func(k *Keys) { k.Boxes[0].Sealed = flip(k.Boxes[0].Sealed, 0) },
+		"sealed, middle":       func(k *Keys) { k.Boxes[0].Sealed = flip(k.Boxes[0].Sealed, len(k.Boxes[0].Sealed)/2) },
+		"sealed, last byte":    func(k *Keys) { k.Boxes[0].Sealed = flip(k.Boxes[0].Sealed, -1+len(k.Boxes[0].Sealed)) },
+		"sealed, cut short":    func(k *Keys) { k.Boxes[0].Sealed = k.Boxes[0].Sealed[:20] },
+		"ephemeral key":        func(k *Keys) { k.Boxes[0].Ephemeral = flip(k.Boxes[0].Ephemeral, 3) },
+		"another box's sealed": func(k *Keys) { k.Boxes[0].Sealed = k.Boxes[1].Sealed },
+		"password parameters":  func(k *Keys) { k.Params = NewKeyParams(fastParams) },
 	}
-	if err := k.Lock(ak, newP, fastPasswordParams, all, id); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []ComputerKey{here, there} {
-		if _, err := k.OpenWithComputer(oldP, c, id); err == nil {
-			t.Error("the old password still opens a computer wrap")
+	for name, edit := range edits {
+		k := keys
+		k.Boxes = slices.Clone(keys.Boxes)
+		edit(&k)
+		for _, pw := range []PasswordKey{p, wrongP} {
+			if _, err := k.OpenWithComputer(pw, computer, testAccount); !IsKind(err, KindDataTampered) {
+				t.Errorf("%s: %v, want KindDataTampered whatever the password", name, err)
+			}
 		}
-		if got, err := k.OpenWithComputer(newP, c, id); err != nil || !bytes.Equal(got, ak) {
-			t.Errorf("the new password does not reach computer %s: %v", c.Device, err)
-		}
 	}
-	if _, err := k.OpenWithRecovery(oldP, second.Recovery, id); err == nil {
-		t.Error("the old password still opens the recovery wrap")
+	off, _ := LockKeys(ak, p, fastPasswordParams, nil, testAccount)
+	off.PasswordBox = flip(off.PasswordBox, 7)
+	if _, err := off.OpenWithPassword(p, testAccount); !IsKind(err, KindDataTampered) {
+		t.Errorf("a damaged password box: %v, want KindDataTampered", err)
 	}
-	if err := k.Lock(ak, newP, fastPasswordParams, nil, id); err != nil {
+	off, _ = LockKeys(ak, p, fastPasswordParams, nil, testAccount)
+	off.Params = NewKeyParams(fastParams)
+	if _, err := off.OpenWithPassword(p, testAccount); !IsKind(err, KindDataTampered) {
+		t.Errorf("changed password parameters: %v, want KindDataTampered", err)
+	}
+}
+
+// A new account key sealed for the same holders leaves the old key opening nothing, and the
+// holders opening the new one: Rekey needs no holder's secret.
+func TestRekeyLeavesOldKeysUseless(t *testing.T) {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	p := stretch(t, "correct horse")
+	computer, removed := NewComputerKey(), NewComputerKey()
+	codes := []string{"0a1b2c3d4e", "fghjk23456", "mnpqr78901"}
+	a := Account{ID: testAccount, Username: "ada", TwoFactor: true, BackupCodes: knownBackupSet(t, codes...)}
+	a.AddComputer(computer, "here", now)
+	a.AddComputer(removed, "lost laptop", now)
+	old := NewAccountKey()
+	secret := NewEnrolment("ada").Secret
+	if err := a.SealUnder(old, p, fastPasswordParams, Profile{Note: "kept"}, secret); err != nil {
 		t.Fatal(err)
 	}
-	if len(k.Computers)+len(k.Recovery)+len(k.RecoveryKey) != 0 {
-		t.Errorf("two-step wraps left after locking under the password alone: %+v", k)
+	spent := codeKey(t, a.BackupCodes, codes[0])
+	before := cloneAccount(t, a)
+	if err := a.SpendBackupCode(spent); err != nil {
+		t.Fatal(err)
 	}
-	if err := k.Lock(ak, newP, fastPasswordParams, &SecondSecrets{}, id); !IsKind(err, KindInternal) {
-		t.Errorf("locking with empty second secrets: %v", err)
+	a.RemoveDevice(removed.Device)
+	next, err := a.Rekey(old, p, fastPasswordParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.Verify(a) != nil || old.Verify(a) == nil {
+		t.Fatal("the record is not signed by the new key alone")
+	}
+	if got, _ := next.OpenTOTP(a.TOTP, a.ID); got != secret {
+		t.Fatal("the TOTP secret did not move to the new key")
+	}
+	if _, err := old.OpenTOTP(a.TOTP, a.ID); err == nil {
+		t.Fatal("the old key opens the new TOTP secret")
+	}
+	if pr, err := next.OpenProfile(a.Profile, a.ID); err != nil || pr.Note != "kept" {
+		t.Fatalf("profile under the new key: %+v, %v", pr, err)
+	}
+	if _, err := old.OpenProfile(a.Profile, a.ID); err == nil {
+		t.Fatal("the old key opens the new profile")
+	}
+	still := []func() (AccountKey, error){
+		func() (AccountKey, error) { return a.Keys.OpenWithComputer(p, computer, a.ID) },
+		func() (AccountKey, error) { return a.Keys.OpenWithCode(p, codeKey(t, a.BackupCodes, codes[1]), a.ID) },
+	}
+	for i, open := range still {
+		if got, err := open(); err != nil || !bytes.Equal(got, next) {
+			t.Errorf("holder %d does not open the new key: %v", i, err)
+		}
+	}
+	if _, err := a.Keys.OpenWithComputer(p, removed, a.ID); err == nil {
+		t.Error("a removed computer opens the new key")
+	}
+	if _, err := a.Keys.OpenWithCode(p, codeKey(t, before.BackupCodes, codes[0]), a.ID); err == nil {
+		t.Error("a spent backup code opens the new key")
+	}
+	// In the copy from before, the spent code opens only the old key.
+	if got, err := before.Keys.OpenWithCode(p, codeKey(t, before.BackupCodes, codes[0]), a.ID); err != nil || !bytes.Equal(got, old) {
+		t.Errorf("the old copy: %v", err)
+	}
+	a.TwoFactor, a.Devices, a.BackupCodes = true, nil, BackupCodes{}
+	if _, err := a.Rekey(next, p, fastPasswordParams); !IsKind(err, KindInternal) {
+		t.Errorf("rekeying a two-step account with no holder: %v", err)
 	}
 }
 
@@ -132,13 +208,19 @@ func TestComputerKeyForm(t *testing.T) {
 	}
 	raw := c.Marshal()
 	for name, b := range map[string][]byte{"empty": nil, "short": raw[:len(raw)-1], "long": append(bytes.Clone(raw), 0),
-		"other version": append([]byte{1}, raw[1:]...), "a 0.1 device token": randomBytes(32)} {
+		"0.2's version": append([]byte{2}, raw[1:]...), "a 0.1 device token": randomBytes(32)} {
 		if _, err := ParseComputerKey(b); !IsKind(err, KindKeyringDamaged) {
 			t.Errorf("%s: %v, want KindKeyringDamaged", name, err)
 		}
 	}
-	if bytes.Equal(c.ID(), NewComputerKey().ID()) || bytes.Contains(c.ID(), c.Key[:8]) || !bytes.Equal(c.ID(), back.ID()) {
-		t.Error("ID does not name the key, or shows it")
+	if v2, err := ParseComputerKeyV2(append([]byte{2}, raw[1:]...)); err != nil || v2.Device != c.Device {
+		t.Errorf("0.2's form: %+v, %v", v2, err)
+	}
+	if _, err := ParseComputerKeyV2(raw); !IsKind(err, KindKeyringDamaged) {
+		t.Errorf("today's form read as 0.2's: %v", err)
+	}
+	if bytes.Equal(c.Public(), NewComputerKey().Public()) || bytes.Contains(c.Public(), c.Key[:8]) || !bytes.Equal(c.Public(), back.Public()) {
+		t.Error("the public key does not name the key, or shows it")
 	}
 }
 
@@ -165,27 +247,30 @@ func TestSealTOTP(t *testing.T) {
 // fullAccount has every field set, so that changing any one of them can be noticed.
 func fullAccount(t *testing.T, ak AccountKey) Account {
 	now := time.Date(2026, 11, 27, 10, 0, 0, 123, time.FixedZone("CET", 3600))
-	a := Account{ID: "acct-a", Username: "ada", Created: now, Schema: Schema, Profile: []byte("sealed profile"),
-		TwoFactor: true, LastStep: 42, PasswordChanged: now, LegacyKeyring: true,
+	a := Account{ID: "acct-a", Username: "ada", Created: now, TwoFactor: true, LastStep: 42, PasswordChanged: now, LegacyKeyring: true,
 		Legacy: Legacy{Password: "$argon2id$old", KeyParams: "$argon2id$old-kek", WrappedKey: []byte("old")}}
 	computer := NewComputerKey()
-	second := SecondSecrets{Computers: []ComputerKey{computer, NewComputerKey()}, Recovery: NewRecoveryKey()}
-	if err := a.Keys.Lock(ak, stretch(t, "pw"), fastPasswordParams, &second, a.ID); err != nil {
+	a.AddComputer(computer, "laptop", now)
+	a.AddComputer(NewComputerKey(), "desktop", now)
+	a.Trust(computer.Device)
+	a.Devices[0].TokenHash = []byte("old token hash")
+	a.BackupCodes = knownBackupSet(t, "0a1b2c3d4e", "fghjk23456")
+	a.BackupCodes.Generated, a.BackupCodes.Wraps, a.BackupCodes.Unseen = now, [][]byte{[]byte("0.2's wrap")}, true
+	if err := a.SealUnder(ak, stretch(t, "pw"), fastPasswordParams, Profile{Note: "a note"}, NewEnrolment("ada").Secret); err != nil {
 		t.Fatal(err)
 	}
-	a.TOTP, _ = ak.SealTOTP(NewEnrolment("ada").Secret, a.ID)
-	a.BackupCodes = knownBackupSet(t, "0a1b2c3d4e", "fghjk23456")
-	a.BackupCodes.Generated = now
-	a.Trust(computer.Device, "laptop", now)
-	a.Devices[0].TokenHash = []byte("old token hash")
+	a.Keys.PasswordBox = []byte("a box for the password")
+	a.Keys.KeysV2 = KeysV2{Password: []byte("p"), Recovery: []byte("r"), RecoveryKey: []byte("rk"),
+		Computers: []ComputerWrap{{Device: "d", KeyID: []byte("id"), Wrap: []byte("w"), Sealed: []byte("s")}}}
 	if err := ak.Sign(&a); err != nil {
 		t.Fatal(err)
 	}
 	return a
 }
 
-// Every field of the record but the profile is covered by its authenticator: each leaf,
-// changed alone, makes Verify fail. A field added later is covered, or this test names it.
+// Every field of the record is covered by its authenticator, the sealed profile included:
+// each leaf, changed alone, makes Verify fail. A field added later is covered, or this test
+// names it.
 func TestRecordAuthenticatorCoversEveryField(t *testing.T) {
 	ak := NewAccountKey()
 	a := fullAccount(t, ak)
@@ -206,7 +291,7 @@ func TestRecordAuthenticatorCoversEveryField(t *testing.T) {
 		b, leaf := cloneAccount(t, a), 0
 		changed := ""
 		eachLeaf(reflect.ValueOf(&b).Elem(), "", func(path string, change func()) {
-			if path == "Profile" || path == "MAC" {
+			if path == "MAC" {
 				return
 			}
 			if leaf == round {
@@ -223,12 +308,31 @@ func TestRecordAuthenticatorCoversEveryField(t *testing.T) {
 			t.Errorf("changing %s: Verify = %v, want KindDataTampered", changed, err)
 		}
 	}
-	if n < 25 {
+	if n < 50 {
 		t.Fatalf("only %d fields were changed; the walk missed some", n)
 	}
-	a.Profile = []byte("another sealed profile")
-	if err := ak.Verify(a); err != nil {
-		t.Errorf("the profile, sealed on its own, is covered: %v", err)
+}
+
+// An older, authentic profile put back into the record, or the profile deleted, is a
+// changed record: the profile is no longer outside the authenticator (it was in Twostep 0.2).
+func TestOlderProfilePutBackIsRefused(t *testing.T) {
+	ak := NewAccountKey()
+	a := fullAccount(t, ak)
+	older := a.Profile
+	sealed, err := ak.SealProfile(Profile{Note: "a newer note"}, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Profile = sealed
+	if err := ak.Sign(&a); err != nil {
+		t.Fatal(err)
+	}
+	for name, profile := range map[string][]byte{"the older profile": older, "no profile": nil} {
+		b := a
+		b.Profile = profile
+		if err := ak.Verify(b); !IsKind(err, KindDataTampered) {
+			t.Errorf("%s put back: Verify = %v, want KindDataTampered", name, err)
+		}
 	}
 }
 

@@ -66,6 +66,11 @@ func ValidatePicture(pic []byte) error {
 	return nil
 }
 
+// IsZero reports whether nothing of the profile is filled in.
+func (p Profile) IsZero() bool {
+	return p.DisplayName == "" && p.Email == "" && p.Phone == "" && p.Note == "" && len(p.Picture) == 0
+}
+
 // Initials are what the profile circle shows without a picture.
 func (p Profile) Initials(username string) string {
 	name := strings.TrimSpace(p.DisplayName)

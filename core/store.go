@@ -40,7 +40,12 @@ type Slot string
 
 // SlotComputerKey is the one entry Twostep keeps per two-step account: this computer's key
 // (ComputerKey). It opens nothing without the password.
-const SlotComputerKey Slot = "computer-key"
+const SlotComputerKey Slot = "computer"
+
+// SlotComputerKeyV2 is where Twostep 0.2 kept this computer's key, in its own form
+// (ComputerKeyV2). It is read to move an account on, and deleted once the account has moved:
+// the new key goes into SlotComputerKey first, so a stop in between loses neither.
+const SlotComputerKeyV2 Slot = "computer-key"
 
 // The entries Twostep 0.1 kept, each usable alone. They are read once, at the upgrade, and
 // deleted.
@@ -51,8 +56,8 @@ const (
 	SlotDevice      Slot = "device"       // this machine's trusted-device token
 )
 
-// LegacySlots are the entries of Twostep 0.1.
-var LegacySlots = []Slot{SlotDataKey, SlotTOTP, SlotTOTPPending, SlotDevice}
+// LegacySlots are the entries of older Twostep versions, deleted once an account has moved on.
+var LegacySlots = []Slot{SlotDataKey, SlotTOTP, SlotTOTPPending, SlotDevice, SlotComputerKeyV2}
 
 // Clock lets tests move time; the app passes time.Now.
 type Clock func() time.Time

@@ -194,7 +194,13 @@ func infoRow(caption, value string) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewLabelWithStyle(caption, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, v)
 }
 
-func (d *dashboard) devicesCard(devices []app.DeviceInfo) fyne.CanvasObject {
+func (d *dashboard) devicesCard(all []app.DeviceInfo) fyne.CanvasObject {
+	var devices []app.DeviceInfo
+	for _, dev := range all {
+		if dev.Trusted {
+			devices = append(devices, dev)
+		}
+	}
 	if len(devices) == 0 {
 		return card(lang.X("dashboard.trusted-devices", "Trusted devices"), "", paragraph(noDevices()))
 	}

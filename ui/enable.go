@@ -19,9 +19,11 @@ import (
 const qrSize = 220
 
 // enableDialog walks through turning two-step authentication on: install an app, scan
-// the QR code (or type the setup key), and confirm with the first code.
+// the QR code (or type the setup key), and confirm with the first code. Setting the
+// authenticator up again is the same without the first step: again is set.
 type enableDialog struct {
 	u      *UI
+	again  bool
 	enrol  app.Enrolment
 	dlg    *dialog.CustomDialog
 	qr     *canvas.Image
@@ -56,17 +58,21 @@ func (u *UI) onEnable() {
 			dialog.ShowInformation(lang.X("security.enable.failed-title", "Two-step authentication"), app.Message(err), u.win)
 			return
 		}
-		u.showEnable(enrol, qr)
+		u.showSetup(enrol, qr, false)
 	})
 }
 
-func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
-	e := &enableDialog{u: u, enrol: enrol, code: newField("123 456"), says: newProblem(), copied: widget.NewLabel("")}
+func (u *UI) showSetup(enrol app.Enrolment, qr image.Image, again bool) {
+	e := &enableDialog{u: u, again: again, enrol: enrol, code: newField("123 456"), says: newProblem(), copied: widget.NewLabel("")}
 	e.qr = canvas.NewImageFromImage(qr)
 	e.qr.FillMode = canvas.ImageFillContain
 	e.qr.ScaleMode = canvas.ImageScalePixels
 	e.qr.SetMinSize(fyne.NewSquareSize(qrSize))
-	e.enable = u.newDialogButton(lang.X("security.enable", "Enable"), nil, e.onConfirm)
+	action := lang.X("security.enable", "Enable")
+	if again {
+		action = lang.X("security.again.confirm", "Confirm")
+	}
+	e.enable = u.newDialogButton(action, nil, e.onConfirm)
 	e.enable.Importance = widget.HighImportance
 	e.cancel = u.newDialogButton(lang.X("security.cancel", "Cancel"), nil, e.onCancel)
 	e.busy = newBusy(e.enable, e.cancel, e.code)
@@ -76,7 +82,12 @@ func (u *UI) showEnable(enrol app.Enrolment, qr image.Image) {
 	e.code.onEscape = u.escape
 	e.update()
 	body := container.NewVBox(e.stepApps(), widget.NewSeparator(), e.stepScan(), widget.NewSeparator(), e.stepCode())
-	e.dlg = dialog.NewCustomWithoutButtons(lang.X("security.enable.title", "Turn on two-step authentication"), container.NewVScroll(body), u.win)
+	title := lang.X("security.enable.title", "Turn on two-step authentication")
+	if again {
+		body = container.NewVBox(e.stepScan(), widget.NewSeparator(), e.stepCode())
+		title = lang.X("security.again.title", "Set up your authenticator app again")
+	}
+	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), u.win)
 	win := u.win.Canvas().Size()
 	// 760x600 shows every step at the default window size; a smaller window scrolls.
 	e.dlg.Resize(fyne.NewSize(min(760, win.Width-24), min(600, win.Height-24)))
@@ -100,20 +111,27 @@ func (e *enableDialog) stepScan() fyne.CanvasObject {
 	key.Wrapping = fyne.TextWrapWord
 	copyKey := e.u.newDialogButton(lang.X("security.copy", "Copy"), theme.ContentCopyIcon(), e.onCopy)
 	warn := paragraph(lang.X("security.enable.keep-account", "Do not delete the Twostep account from your authenticator app later: without it, only a backup code can sign you in."))
+	step := lang.X("security.enable.step-scan", "2. In the app, choose \"Add a new account\" and scan this QR code")
+	if e.again {
+		warn = paragraph(lang.X("security.again.old-entry", "Keep the old Twostep entry until you confirm below; then delete it from the app: its codes stop working."))
+		step = lang.X("security.again.step-scan", "1. In the app, choose \"Add a new account\" and scan this new QR code")
+	}
 	warn.Importance = widget.WarningImportance
 	side := container.NewVBox(
 		paragraph(lang.X("security.enable.setup-key", "Can't scan? Add the account by hand with this setup key (time-based):")),
 		key,
 		container.NewHBox(copyKey, e.copied),
 		warn)
-	return container.NewVBox(
-		subheading(lang.X("security.enable.step-scan", "2. In the app, choose \"Add a new account\" and scan this QR code")),
-		container.NewBorder(nil, nil, container.NewCenter(e.qr), nil, side))
+	return container.NewVBox(subheading(step), container.NewBorder(nil, nil, container.NewCenter(e.qr), nil, side))
 }
 
 func (e *enableDialog) stepCode() fyne.CanvasObject {
+	step := lang.X("security.enable.step-code", "3. Enter the 6-digit code the app shows")
+	if e.again {
+		step = lang.X("security.again.step-code", "2. Enter the 6-digit code the new entry shows")
+	}
 	return container.NewVBox(
-		subheading(lang.X("security.enable.step-code", "3. Enter the 6-digit code the app shows")),
+		subheading(step),
 		container.NewBorder(nil, nil, nil, container.NewHBox(e.busy.spin, e.cancel, e.enable), e.code),
 		e.says)
 }
@@ -140,6 +158,9 @@ func (e *enableDialog) onConfirm() {
 	var codes []string
 	e.says.clear()
 	e.u.run(e.busy, func() (err error) {
+		if e.again {
+			return e.u.svc.ConfirmNewAuthenticator(sess, code)
+		}
 		codes, err = e.u.svc.ConfirmEnrolment(sess, code)
 		return err
 	}, func(err error) {
@@ -151,6 +172,12 @@ func (e *enableDialog) onConfirm() {
 		}
 		e.pop()
 		e.dlg.Hide()
+		if e.again {
+			e.u.refreshPage()
+			dialog.ShowInformation(lang.X("security.again.done-title", "Authenticator app set up again"),
+				lang.X("security.again.done", "Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app."), e.u.win)
+			return
+		}
 		e.u.showBackupCodes(codes, "", e.u.refreshPage)
 	})
 }

@@ -44,6 +44,12 @@ var eventWords = map[app.EventKind]func() string{
 		return lang.X("dashboard.event.computer-set-up", "This computer set up again with a backup code")
 	},
 	app.EventUpgraded: func() string { return lang.X("dashboard.event.protection-upgraded", "Account protection upgraded") },
+	app.EventComputerRemoved: func() string {
+		return lang.X("dashboard.event.computer-removed", "Computer removed")
+	},
+	app.EventAuthenticatorReplaced: func() string {
+		return lang.X("dashboard.event.authenticator-replaced", "Authenticator app set up again")
+	},
 }
 
 // methodWords says how a sign-in was made, or nothing for a method it does not know.
@@ -88,7 +94,7 @@ func eventDetail(ev app.Event) string {
 		return lang.XN("dashboard.detail.codes-left", "{{.Count}} left", ev.Count, map[string]any{"Count": ev.Count})
 	case app.EventPasswordChanged:
 		return lang.X("dashboard.detail.password-changed", "every trusted device will ask for a code again")
-	case app.EventDeviceTrusted:
+	case app.EventDeviceTrusted, app.EventComputerRemoved:
 		return ev.Name
 	case app.EventDeviceRevoked:
 		switch {

@@ -418,3 +418,15 @@ func (e *env) devices(sess *app.Session) []app.DeviceInfo {
 	}
 	return d
 }
+
+// trusted are the computers of the account that sign in without a code.
+func (e *env) trusted(sess *app.Session) []app.DeviceInfo {
+	e.t.Helper()
+	var out []app.DeviceInfo
+	for _, d := range e.devices(sess) {
+		if d.Trusted {
+			out = append(out, d)
+		}
+	}
+	return out
+}

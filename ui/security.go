@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -41,9 +43,32 @@ func (t *securityTab) twoStepSection() fyne.CanvasObject {
 	}
 	off := newButton(lang.X("security.two-step.turn-off-button", "Turn off…"), nil, t.onTurnOff)
 	off.Importance = widget.DangerImportance
+	again := newButton(lang.X("security.again.button", "Set up again…"), theme.ViewRefreshIcon(), t.onSetUpAgain)
 	return section(lang.X("security.two-step.title", "Two-Step Authentication"), "",
 		container.NewVBox(twoStepState(true), paragraph(lang.X("security.two-step.on-intro", "Devices you have not trusted ask for a code from your authenticator app after your password.")),
-			container.NewHBox(off)))
+			paragraph(lang.X("security.again.intro", "New phone, or worried that an old copy of your data file got out? Set up your authenticator app again: codes from the old entry then stop working.")),
+			container.NewHBox(again, off)))
+}
+
+// onSetUpAgain asks for the password and a second factor, then shows a new QR code: a new
+// TOTP secret replaces the old one once a code from the new entry confirms it.
+func (t *securityTab) onSetUpAgain() {
+	u := t.s.u
+	sess := u.sess
+	var enrol app.Enrolment
+	var qr image.Image
+	u.showPrompt(lang.X("security.again.title", "Set up your authenticator app again"),
+		lang.X("security.again.body", "Enter your password and a verification code or a backup code. Twostep then shows a new QR code; once you confirm it with a code from the new entry, codes from the old one stop working."),
+		lang.X("security.again.continue", "Continue"), false,
+		secondFactorFields(),
+		func(v []string) (err error) {
+			if enrol, err = u.svc.BeginNewAuthenticator(sess, v[0], v[1]); err != nil {
+				return err
+			}
+			qr, err = enrol.QRImage(qrSize)
+			return err
+		},
+		func() { u.showSetup(enrol, qr, true) })
 }
 
 func (t *securityTab) onTurnOff() {
@@ -101,39 +126,64 @@ func (t *securityTab) onRegenerate() {
 		func() { u.showBackupCodes(codes, "", func() { t.s.reload(tabSecurity) }) })
 }
 
+// devicesSection lists the computers set up for the account: each holds a key that, with
+// the password, opens it. Trusted ones skip the code.
 func (t *securityTab) devicesSection() fyne.CanvasObject {
+	title := lang.X("security.devices.title", "Your computers")
 	if len(t.a.devices) == 0 {
-		return section(lang.X("security.devices.title", "Trusted devices"), "", paragraph(noDevices()))
+		return section(title, "", paragraph(lang.X("security.devices.none", "None yet. Turning two-step authentication on sets this computer up; another computer is set up when you sign in there with your password and a backup code.")))
 	}
 	rows := []fyne.CanvasObject{}
+	anyTrusted := false
 	for _, d := range t.a.devices {
 		rows = append(rows, t.deviceRow(d), widget.NewSeparator())
+		anyTrusted = anyTrusted || d.Trusted
 	}
-	all := newButton(lang.X("security.devices.revoke-all", "Revoke all"), theme.DeleteIcon(), t.onRevokeAll)
-	all.Importance = widget.DangerImportance
-	rows = append(rows, container.NewHBox(layoutSpacer(), all))
-	return section(lang.X("security.devices.title", "Trusted devices"),
-		lang.X("security.devices.subtitle", "These devices sign in without a code. Revoke any you no longer use."), container.NewVBox(rows...))
+	if anyTrusted {
+		all := newButton(lang.X("security.devices.revoke-all", "Revoke all"), theme.DeleteIcon(), t.onRevokeAll)
+		all.Importance = widget.DangerImportance
+		rows = append(rows, container.NewHBox(layoutSpacer(), all))
+	}
+	return section(title, lang.X("security.devices.subtitle", "Computers that hold a key to your account. Trusted ones sign in with your password alone. Remove any you lost or no longer use."),
+		container.NewVBox(rows...))
 }
 
+// deviceRow is one computer: this one can stop being trusted; another can be removed.
 func (t *securityTab) deviceRow(d app.DeviceInfo) fyne.CanvasObject {
 	now := t.s.u.now()
 	name := widget.NewLabelWithStyle(deviceTitle(d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	times := widget.NewLabel(lang.X("security.devices.added-used", "Added {{.Added}} · last used {{.Used}}",
-		map[string]any{"Added": when(d.Added, now), "Used": when(d.LastUsed, now)}))
-	revoke := newButton(lang.X("security.devices.revoke", "Revoke"), nil, func() { t.onRevoke(d) })
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.ComputerIcon()), container.NewCenter(revoke), container.NewVBox(name, times))
+	lines := []fyne.CanvasObject{name, widget.NewLabel(lang.X("security.devices.added-used", "Added {{.Added}} · last used {{.Used}}",
+		map[string]any{"Added": when(d.Added, now), "Used": when(d.LastUsed, now)}))}
+	if d.Trusted {
+		trusted := widget.NewLabel(lang.X("security.devices.trusted", "Trusted: signs in without a code"))
+		trusted.Importance = widget.SuccessImportance
+		lines = append(lines, trusted)
+	}
+	var action fyne.CanvasObject
+	switch {
+	case !d.ThisDevice:
+		action = container.NewCenter(newButton(lang.X("security.devices.remove", "Remove…"), nil, func() { t.onRemove(d) }))
+	case d.Trusted:
+		action = container.NewCenter(newButton(lang.X("security.devices.revoke", "Revoke"), nil, func() { t.onRevoke(d) }))
+	}
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.ComputerIcon()), action, container.NewVBox(lines...))
 }
 
+// onRevoke ends this computer's trust; it keeps its key and asks for a code next time.
 func (t *securityTab) onRevoke(d app.DeviceInfo) {
 	u, sess := t.s.u, t.s.u.sess
+	t.confirmThen(lang.X("security.revoke.title", "Revoke {{.Name}}?", map[string]any{"Name": d.Name}),
+		lang.X("security.revoke.body-this-device", "This device will ask for a verification code at its next sign-in. You stay signed in for now."),
+		lang.X("security.devices.revoke", "Revoke"), func() error { return u.svc.RevokeDevice(sess, d.ID) })
+}
+
+// onRemove takes another computer off the account: its key opens nothing any more.
+func (t *securityTab) onRemove(d app.DeviceInfo) {
+	u, sess := t.s.u, t.s.u.sess
 	name := map[string]any{"Name": d.Name}
-	msg := lang.X("security.revoke.body", "{{.Name}} will ask for a verification code at its next sign-in.", name)
-	if d.ThisDevice {
-		msg = lang.X("security.revoke.body-this-device", "This device will ask for a verification code at its next sign-in. You stay signed in for now.")
-	}
-	t.confirmThen(lang.X("security.revoke.title", "Revoke {{.Name}}?", name), msg, lang.X("security.devices.revoke", "Revoke"),
-		func() error { return u.svc.RevokeDevice(sess, d.ID) })
+	t.confirmThen(lang.X("security.remove.title", "Remove {{.Name}}?", name),
+		lang.X("security.remove.body", "{{.Name}} will no longer open your account, not even with your password: signing in there again takes a backup code. Remove a computer you lost, sold or no longer use.", name),
+		lang.X("security.remove.action", "Remove"), func() error { return u.svc.RemoveComputer(sess, d.ID) })
 }
 
 func (t *securityTab) onRevokeAll() {

@@ -60,7 +60,7 @@ func TestTrustedDevice(t *testing.T) {
 	e.tap("Sign out completely")
 	e.wantSignIn()
 	e.wantText("You signed out completely. This device will ask for a verification code next time.")
-	if d := e.devices(sess); len(d) != 0 {
+	if d := e.trusted(sess); len(d) != 0 {
 		t.Fatalf("after signing out completely the account still trusts %+v", d)
 	}
 	e.signIn(alice, alicePW)
@@ -99,7 +99,7 @@ func TestChangePassword(t *testing.T) {
 	if code.Text != "" {
 		t.Error("the used code stays in its field")
 	}
-	if d := e.devices(sess); len(d) != 0 {
+	if d := e.trusted(sess); len(d) != 0 {
 		t.Fatalf("after the change the account still trusts %+v", d)
 	}
 
@@ -130,45 +130,118 @@ func TestChangePasswordWithTwoStepOff(t *testing.T) {
 	e.wantText("Welcome, alice")
 }
 
-// Settings > Security lists the trusted devices; Revoke forgets one, Revoke all every one,
-// after a question each; then this device asks for a code again.
-func TestRevokeDevices(t *testing.T) {
+// Settings > Security lists the computers of the account: Remove takes another computer off
+// (its key opens nothing any more, so it needs a backup code to sign in again), Revoke ends
+// this one's trust, Revoke all every computer's, after a question each.
+func TestRemoveAndRevokeComputers(t *testing.T) {
+	e, sess := twoTrustedComputers(t)
+	e.cardShows("Trusted devices", "work-desktop · last used just now")
+	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
+	e.tap("Manage devices")
+	e.wantText("Your computers")
+	e.wantText("work-desktop")
+	e.wantText("test-laptop (this device)")
+
+	e.tapButton(e.rowButton("work-desktop", "Remove…"), "Remove…")
+	e.wantText("Remove work-desktop?")
+	e.wantText("work-desktop will no longer open your account, not even with your password: signing in there again takes a backup code. Remove a computer you lost, sold or no longer use.")
+	e.tap("Remove")
+	if e.overlays() != 0 {
+		t.Fatal("the question is still open")
+	}
+	e.wantNoText("work-desktop")
+	e.wantText("test-laptop (this device)")
+	if d := e.devices(sess); len(d) != 1 || !d[0].ThisDevice || !d[0].Trusted {
+		t.Fatalf("after removing work-desktop the account has %+v", d)
+	}
+	events, err := e.svc.Activity(sess, 1)
+	if err != nil || events[0].Kind != app.EventComputerRemoved || events[0].Name != "work-desktop" {
+		t.Fatalf("activity after the removal: %+v, %v", events, err)
+	}
+
+	e.tapButton(e.rowButton("test-laptop (this device)", "Revoke"), "Revoke")
+	e.wantText("This device will ask for a verification code at its next sign-in. You stay signed in for now.")
+	e.tap("Revoke")
+	if d := e.trusted(sess); len(d) != 0 {
+		t.Fatalf("after revoking this device the account trusts %+v", d)
+	}
+	e.wantText("test-laptop (this device)") // still set up: it keeps its key
+	e.wantNoText("Revoke all")              // nothing is trusted
+
+	e.menu("Sign out")
+	e.signIn(alice, alicePW)
+	e.wantText("Two-step verification")
+}
+
+// twoTrustedComputers is alice with two-step on, trusted on this computer and on
+// work-desktop (set up with a backup code), signed in to the dashboard here.
+func twoTrustedComputers(t *testing.T) (*env, *app.Session) {
 	e := newEnv(t)
 	sess := e.account(alice, alicePW)
 	secret, codes := e.twoFactor(sess)
 	e.trustOther(alice, alicePW, "work-desktop", codes[0])
 	e.trustThis(alice, alicePW, secret)
 	e.enter(sess)
-	e.cardShows("Trusted devices", "work-desktop · last used just now")
-	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
-	e.tap("Manage devices")
-	e.wantText("work-desktop")
-	e.wantText("test-laptop (this device)")
+	return e, sess
+}
 
-	e.tapButton(e.rowButton("work-desktop", "Revoke"), "Revoke")
-	e.wantText("Revoke work-desktop?")
-	e.wantText("work-desktop will ask for a verification code at its next sign-in.")
-	e.tap("Revoke")
-	if e.overlays() != 0 {
-		t.Fatal("the question is still open")
-	}
-	e.wantNoText("work-desktop")
-	e.wantText("test-laptop (this device)")
-	if d := e.devices(sess); len(d) != 1 || !d[0].ThisDevice {
-		t.Fatalf("after revoking work-desktop the account trusts %+v", d)
-	}
-
+// Revoke all ends every computer's trust, this one's included, after a question.
+func TestRevokeAllComputers(t *testing.T) {
+	e, sess := twoTrustedComputers(t)
+	e.settings("Security")
 	e.tap("Revoke all")
 	e.wantText("Revoke all trusted devices?")
 	e.tap("Revoke all")
-	e.wantText("No trusted devices. A device becomes trusted when you sign in on it with a verification code or a backup code and keep \"Trust this device\" ticked.")
-	if d := e.devices(sess); len(d) != 0 {
-		t.Fatalf("after Revoke all the account trusts %+v", d)
+	if d := e.trusted(sess); len(d) != 0 || len(e.devices(sess)) != 2 {
+		t.Fatalf("after Revoke all: %+v", e.devices(sess))
 	}
-
+	e.wantText("work-desktop")
+	e.wantNoText("Trusted: signs in without a code")
 	e.menu("Sign out")
 	e.signIn(alice, alicePW)
 	e.wantText("Two-step verification")
+}
+
+// Set up again… asks for the password and a code, shows a new QR code and setup key, and
+// takes a code from the new entry; the old entry's codes are refused afterwards.
+func TestSetUpAuthenticatorAgain(t *testing.T) {
+	e := newEnv(t)
+	sess := e.account(alice, alicePW)
+	old, _ := e.twoFactor(sess)
+	e.enter(sess)
+	e.settings("Security")
+	e.tap("Set up again…")
+	e.wantText("Set up your authenticator app again")
+	e.fill("Password", alicePW)
+	e.fill("Verification code or backup code", e.nextCode(old))
+	e.tap("Continue")
+	e.wantText("1. In the app, choose \"Add a new account\" and scan this new QR code")
+	key := findAllText(e.layer(), regexp.MustCompile(`^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$`))
+	if len(key) != 1 {
+		t.Fatalf("no setup key shown: %q", texts(e.layer()))
+	}
+	fresh := strings.ReplaceAll(key[0], " ", "")
+	if fresh == old {
+		t.Fatal("the new setup key is the old one")
+	}
+	e.fill("123 456", e.code(old))
+	e.tap("Confirm")
+	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+	e.fill("123 456", e.nextCode(fresh))
+	e.tap("Confirm")
+	e.wantText("Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app.")
+
+	e.menu("Sign out")
+	res, err := e.svc.SignIn(alice, alicePW)
+	if err != nil || res.Challenge == "" {
+		t.Fatalf("sign in: %+v, %v", res, err)
+	}
+	if _, err := e.svc.SubmitCode(res.Challenge, e.nextCode(old), false); !core.IsKind(err, core.KindWrongCode) {
+		t.Fatalf("the old entry's code: %v, want it refused as wrong", err)
+	}
+	if _, err := e.svc.SubmitCode(res.Challenge, e.nextCode(fresh), false); err != nil {
+		t.Fatalf("the new entry's code: %v", err)
+	}
 }
 
 // Turning two-step authentication off asks for the password and a code; a wrong password

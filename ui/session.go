@@ -42,14 +42,14 @@ func (u *UI) readAccount(sess *app.Session) (account, error) {
 }
 
 // signedIn starts a session in the window and shows the dashboard; note is a one-off
-// message for it (e.g. backup codes left). A sign-in that upgraded an account from
-// Twostep 0.1 replaced its backup codes: they are shown once, over the dashboard.
+// message for it (e.g. backup codes left). A sign-in that moved an account made by an older
+// Twostep onto today's keys replaced its backup codes: they are shown once, over the dashboard.
 func (u *UI) signedIn(sess *app.Session, note string) {
 	u.sess = sess
 	u.showDashboardAfterSignIn(note, u.failedNote(sess.Failed))
 	if codes := sess.NewBackupCodes; codes != nil {
 		sess.NewBackupCodes = nil // shown once; the dialog keeps its own copy
-		u.showBackupCodes(codes, app.UpgradedCodesNote(), u.refreshPage)
+		u.showBackupCodes(codes, app.UpgradedCodesNote(sess.MovedFrom), u.refreshPage)
 	}
 }
 

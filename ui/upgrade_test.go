@@ -37,7 +37,7 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 		t.Fatalf("%d dialogs are open, want the new backup codes", e.overlays())
 	}
 	e.wantText("Save your backup codes")
-	if got := texts(e.layer()); !slices.Contains(got, app.UpgradedCodesNote()) || slices.Index(got, app.UpgradedCodesNote()) > 2 {
+	if got := texts(e.layer()); !slices.Contains(got, app.UpgradedCodesNote(app.Release01)) || slices.Index(got, app.UpgradedCodesNote(app.Release01)) > 2 {
 		t.Fatalf("the dialog does not start with the upgrade note; it shows %q", got)
 	}
 	shown := regexp.MustCompile(`^ ?\d+\.  ([0-9a-z]{5}-[0-9a-z]{5})$`)

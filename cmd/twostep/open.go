@@ -35,8 +35,12 @@ func open(dir string, log *app.Log, opts ...app.Option) (*opened, error) {
 	return &opened{Service: app.New(db, kr, opts...), keyring: kr, db: db, log: log}, nil
 }
 
-// close releases the data file for the next Twostep, and the log file.
-func (o *opened) close() error { return errors.Join(o.db.Close(), o.log.Close()) }
+// close wipes every key in memory and releases the data file for the next Twostep, and the
+// log file.
+func (o *opened) close() error {
+	o.Service.Close()
+	return errors.Join(o.db.Close(), o.log.Close())
+}
 
 // checkData says, without changing or creating anything, whether the data file in dir can
 // be used: the file is read page by page and record by record, and its disk must have room

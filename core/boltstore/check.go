@@ -83,10 +83,18 @@ func checkTx(tx *bolt.Tx, size int64) error {
 	return nil
 }
 
-// checkRecords decodes every record and follows every index entry.
+// checkRecords decodes every record and follows every index entry. In a file this Twostep
+// has opened before, a record in an older form must be one the file listed then (older.go).
 func checkRecords(tx *bolt.Tx) error {
 	accounts := tx.Bucket(bucketAccounts)
-	if err := accounts.ForEach(func(k, v []byte) error { return decode(v, &core.Account{}, "account", k) }); err != nil {
+	listed := string(tx.Bucket(bucketMeta).Get(keySchema)) == strconv.Itoa(schemaVersion)
+	if err := accounts.ForEach(func(k, v []byte) error {
+		var a core.Account
+		if err := decode(v, &a, "account", k); err != nil || !listed {
+			return err
+		}
+		return olderAllowed(tx, a)
+	}); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bucketUsernames).ForEach(func(name, id []byte) error {

@@ -18,9 +18,9 @@ import (
 
 // schemaVersion is the layout this code writes. A file stamped with a higher number came
 // from a newer Twostep, which may have changed what the buckets mean, so it is not touched.
-// Schema 2 (core.Schema) changed the account records; a file of schema 1 is stamped 2 when
-// opened, so Twostep 0.1 refuses it instead of misreading upgraded records, and its records
-// are upgraded one by one as their owners sign in.
+// Schemas 2 and 3 (core.Schema) changed the account records; an older file is stamped 3 when
+// opened, so an older Twostep refuses it instead of misreading moved records, and its records
+// are moved one by one as their owners sign in (older.go says which ones may be).
 const schemaVersion = core.Schema
 
 // lockTimeout bounds the wait for another Twostep to let go of the file: long enough to ride
@@ -51,15 +51,19 @@ var _ core.Store = (*Store)(nil)
 // Failures are *core.Error: KindAlreadyRunning when another Twostep holds the file,
 // KindDataCorrupt, KindDataReadOnly or KindDataTooNew when it cannot be used.
 func Open(path string) (*Store, error) {
-	if err := makeDir(filepath.Dir(path)); err != nil {
+	dir := filepath.Dir(path)
+	if err := makeDir(dir); err != nil {
 		return nil, err
 	}
-	db, err := openDB(path)
+	if err := checkFolder(dir); err != nil {
+		return nil, err
+	}
+	db, file, err := openDB(path)
 	if err != nil {
 		return nil, err
 	}
 	s := &Store{db: db}
-	if err := classify(private.Tighten(path)); err != nil {
+	if err := classify(private.Tighten(file)); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -106,7 +110,7 @@ func makeDir(dir string) error {
 // taken the lock; the file is then released here, or the lock would be held until the
 // process exits and a retry would report "already running". (On an ordinary error bbolt
 // has closed the file already, and releasing it again is harmless.)
-func openDB(path string) (*bolt.DB, error) {
+func openDB(path string) (*bolt.DB, *os.File, error) {
 	var file *os.File
 	opts := &bolt.Options{Timeout: lockTimeout, OpenFile: func(name string, flag int, _ os.FileMode) (*os.File, error) {
 		f, err := private.OpenFile(name, flag)
@@ -122,9 +126,27 @@ func openDB(path string) (*bolt.DB, error) {
 		if file != nil {
 			release(file)
 		}
-		return nil, err
+		if private.IsLink(err) {
+			e := core.Fail(core.KindDataUnsafe, "error.data-file.link", "File", path)
+			e.Err = err
+			return nil, nil, e
+		}
+		return nil, nil, err
 	}
-	return db, nil
+	return db, file, nil
+}
+
+// checkFolder refuses a data folder that other users could change: they could replace the
+// data file, or plant a link where Twostep makes one.
+func checkFolder(dir string) error {
+	err := private.CheckFolder(dir)
+	var shared *private.SharedFolderError
+	if errors.As(err, &shared) {
+		e := core.Fail(core.KindDataUnsafe, "error.data-dir.shared", "Folder", dir)
+		e.Err = err
+		return e
+	}
+	return classify(err)
 }
 
 // initBuckets checks the schema stamp before writing anything, then creates what is missing.
@@ -140,7 +162,7 @@ func initBuckets(tx *bolt.Tx) error {
 			}
 		}
 	}
-	for _, name := range [][]byte{bucketMeta, bucketAccounts, bucketUsernames, bucketThrottle, bucketEvents} {
+	for _, name := range [][]byte{bucketMeta, bucketAccounts, bucketUsernames, bucketThrottle, bucketEvents, bucketOlder} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
@@ -148,6 +170,9 @@ func initBuckets(tx *bolt.Tx) error {
 	meta := tx.Bucket(bucketMeta)
 	if string(meta.Get(keySchema)) == strconv.Itoa(schemaVersion) {
 		return nil
+	}
+	if err := listOlder(tx); err != nil {
+		return err
 	}
 	return meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion)))
 }

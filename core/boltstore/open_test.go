@@ -194,7 +194,7 @@ func TestOpenSchema(t *testing.T) {
 		want   core.Kind
 	}{
 		{"99", core.KindDataTooNew},
-		{"3", core.KindDataTooNew},
+		{"4", core.KindDataTooNew},
 		{"0", core.KindDataCorrupt},
 		{"one", core.KindDataCorrupt},
 	}
@@ -227,16 +227,16 @@ func TestOpenSchema(t *testing.T) {
 func TestOpenStampsSchema(t *testing.T) {
 	path := closedDB(t)
 	rawView(t, path, func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "2" {
-			t.Errorf("schema = %q, want 2", v)
+		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "3" {
+			t.Errorf("schema = %q, want 3", v)
 		}
 		return nil
 	})
 }
 
 // A file of Twostep 0.1 opens, keeps its records as they are (they are upgraded one by one
-// at sign-in) and is stamped 2, so that 0.1 refuses it from then on.
-func TestOpenStampsSchema1FileAs2(t *testing.T) {
+// at sign-in) and is stamped 3, so that 0.1 and 0.2 refuse it from then on.
+func TestOpenStampsSchema1FileAs3(t *testing.T) {
 	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	raw, err := os.ReadFile(filepath.Join("..", "..", "app", "testdata", "schema1", "twostep.db"))
 	if err != nil {
@@ -255,8 +255,8 @@ func TestOpenStampsSchema1FileAs2(t *testing.T) {
 	}
 	s.Close()
 	rawView(t, path, func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "2" {
-			t.Errorf("schema = %q, want 2", v)
+		if v := tx.Bucket(bucketMeta).Get(keySchema); string(v) != "3" {
+			t.Errorf("schema = %q, want 3", v)
 		}
 		return nil
 	})

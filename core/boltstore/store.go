@@ -26,7 +26,7 @@ func (s *Store) CreateAccount(a core.Account, events ...core.Event) error {
 		if accounts.Get([]byte(a.ID)) != nil {
 			return core.Wrap(core.KindInternal, errors.New("account ID already in use"))
 		}
-		if err := putAccount(accounts, a); err != nil {
+		if err := putAccount(tx, a); err != nil {
 			return err
 		}
 		if err := names.Put(name, []byte(a.ID)); err != nil {
@@ -99,7 +99,7 @@ func (s *Store) updateAccount(id core.AccountID, key string, fn func(*core.Accou
 		if a.ID != id || a.Username != name {
 			return core.Wrap(core.KindInternal, errors.New("UpdateAccount may not change the account ID or username"))
 		}
-		if err := putAccount(tx.Bucket(bucketAccounts), a); err != nil {
+		if err := putAccount(tx, a); err != nil {
 			return err
 		}
 		if key != "" {
@@ -125,13 +125,16 @@ func getAccount(tx *bolt.Tx, id core.AccountID) (core.Account, error) {
 	if err := json.Unmarshal(v, &a); err != nil {
 		return a, core.Wrap(core.KindDataCorrupt, err)
 	}
-	return a, nil
+	return a, olderAllowed(tx, a)
 }
 
-func putAccount(b *bolt.Bucket, a core.Account) error {
+func putAccount(tx *bolt.Tx, a core.Account) error {
 	v, err := json.Marshal(a)
 	if err != nil {
 		return core.Wrap(core.KindInternal, err)
 	}
-	return b.Put([]byte(a.ID), v)
+	if err := tx.Bucket(bucketAccounts).Put([]byte(a.ID), v); err != nil {
+		return err
+	}
+	return movedOn(tx, a)
 }

@@ -6,3 +6,17 @@
 // It is shared by the data file (core/boltstore), the log (app) and saved backup codes (ui),
 // and imports only the standard library and golang.org/x/sys.
 package private
+
+import (
+	"errors"
+)
+
+// SharedFolderError says that other users could change what is in a folder, and how.
+type SharedFolderError struct {
+	Folder string
+	Why    string
+}
+
+func (e *SharedFolderError) Error() string { return e.Folder + ": others could change it: " + e.Why }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }

@@ -125,7 +125,10 @@ func TestTighten(t *testing.T) {
 			}
 			must(t, os.Chmod(path, tt.before))
 			t.Cleanup(func() { os.Chmod(path, 0o600) }) // a read-only file cannot be removed on Windows
-			must(t, private.Tighten(path))
+			f, err := os.Open(path)
+			must(t, err)
+			must(t, private.Tighten(f))
+			must(t, f.Close())
 			privatetest.WantPrivate(t, path, tt.after)
 			info, err := os.Stat(path)
 			must(t, err)

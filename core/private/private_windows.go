@@ -154,13 +154,15 @@ func create(name string, flag int) (*os.File, error) {
 	return os.NewFile(uintptr(h), name), nil
 }
 
-// Tighten makes path private if its DACL lets in anyone but this user and SYSTEM. The DACL
+// Tighten makes the file f private if its DACL lets in anyone but this user and SYSTEM. The DACL
 // is replaced whole rather than trimmed: trimming a DACL that grants only Everyone would
 // lock this user out too. It takes nothing a person set on purpose to keep a file from
 // being changed: that is the read-only attribute on Windows, which is not part of the DACL.
 // On a drive that keeps no DACLs (FAT, exFAT: a USB stick) there is nothing to tighten, and
 // a file there is as private as the drive, which the person chose.
-func Tighten(path string) error {
+func Tighten(f *os.File) error { return tightenPath(f.Name()) }
+
+func tightenPath(path string) error {
 	keeps, err := keepsDACLs(path)
 	if err != nil || !keeps {
 		return err
@@ -193,7 +195,12 @@ func keepsDACLs(path string) (bool, error) {
 }
 
 // Restrict makes the open file f private, the same as Tighten.
-func Restrict(f *os.File) error { return Tighten(f.Name()) }
+func Restrict(f *os.File) error { return tightenPath(f.Name()) }
+
+// IsLink reports whether err is OpenFile's refusal of a symlink. Windows has no O_NOFOLLOW;
+// a new file is made with CREATE_NEW and FILE_FLAG_OPEN_REPARSE_POINT, which follow none,
+// and planting a symlink takes a privilege ordinary users lack.
+func IsLink(error) bool { return false }
 
 // setPrivate writes the private DACL on the folder or file at path. It goes through
 // NtSetSecurityObject (SetKernelObjectSecurity), which writes the DACL as given, where

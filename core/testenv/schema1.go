@@ -33,26 +33,11 @@ type Schema1Person struct {
 // service, and returns the fixture's facts.
 func LoadSchema1(t testing.TB, dataFile, service string) Schema1 {
 	t.Helper()
-	_, here, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(here), "..", "..", "app", "testdata", "schema1")
 	var f struct {
 		Schema1
 		MadeAt int64 `json:"made_at_unix"`
 	}
-	raw, err := os.ReadFile(filepath.Join(dir, "facts.json"))
-	if err == nil {
-		err = json.Unmarshal(raw, &f)
-	}
-	if err != nil {
-		t.Fatalf("reading the schema 1 fixture: %v", err)
-	}
-	db, err := os.ReadFile(filepath.Join(dir, "twostep.db"))
-	if err == nil {
-		err = os.WriteFile(dataFile, db, 0o600)
-	}
-	if err != nil {
-		t.Fatalf("copying the schema 1 data file: %v", err)
-	}
+	loadFixture(t, "schema1", dataFile, &f)
 	for user, value := range f.Keyring {
 		if err := gokeyring.Set(service, user, value); err != nil {
 			t.Fatalf("putting 0.1's keyring entry %s: %v", user, err)
@@ -60,4 +45,26 @@ func LoadSchema1(t testing.TB, dataFile, service string) Schema1 {
 	}
 	f.Schema1.MadeAt = time.Unix(f.MadeAt, 0)
 	return f.Schema1
+}
+
+// loadFixture reads app/testdata/<name>/facts.json into facts and copies its data file to
+// dataFile.
+func loadFixture(t testing.TB, name, dataFile string, facts any) {
+	t.Helper()
+	_, here, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(here), "..", "..", "app", "testdata", name)
+	raw, err := os.ReadFile(filepath.Join(dir, "facts.json"))
+	if err == nil {
+		err = json.Unmarshal(raw, facts)
+	}
+	if err != nil {
+		t.Fatalf("reading the %s fixture: %v", name, err)
+	}
+	db, err := os.ReadFile(filepath.Join(dir, "twostep.db"))
+	if err == nil {
+		err = os.WriteFile(dataFile, db, 0o600)
+	}
+	if err != nil {
+		t.Fatalf("copying the %s data file: %v", name, err)
+	}
 }
