@@ -393,3 +393,41 @@ func BenchmarkStretchPassword(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRekey is the part of every security change that replaces the account key, for a
+// two-step account with two computers, ten unused codes and a 1 MiB profile picture: the
+// profile and TOTP secret sealed again, twelve boxes, the record signed. No argon2id run.
+func BenchmarkRekey(b *testing.B) {
+	a, ak, p := fullRecord(b)
+	for b.Loop() {
+		next, err := a.Rekey(ak, p, fastPasswordParams)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ak = next
+	}
+}
+
+// BenchmarkVerify is the check of the record's authenticator that every read makes, with the
+// same 1 MiB profile.
+func BenchmarkVerify(b *testing.B) {
+	a, ak, _ := fullRecord(b)
+	for b.Loop() {
+		if err := ak.Verify(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func fullRecord(b *testing.B) (Account, AccountKey, PasswordKey) {
+	now := time.Now()
+	a := Account{ID: testAccount, Username: "ada", TwoFactor: true}
+	a.AddComputer(NewComputerKey(), "laptop", now)
+	a.AddComputer(NewComputerKey(), "desktop", now)
+	_, a.BackupCodes = newCodes(b, now)
+	ak, p := NewAccountKey(), stretch(b, "correct horse")
+	if err := a.SealUnder(ak, p, fastPasswordParams, Profile{Note: "n", Picture: randomBytes(MaxPictureBytes)}, NewEnrolment("ada").Secret); err != nil {
+		b.Fatal(err)
+	}
+	return a, ak, p
+}

@@ -1,6 +1,9 @@
 package core
 
-import "errors"
+import (
+	"encoding/json"
+	"errors"
+)
 
 // Every security change replaces the account key (docs/security-design.md lists them): the
 // change is made to the record as it is, then Rekey seals everything under a fresh key, for
@@ -27,6 +30,18 @@ func (a Account) Holders() []Holder {
 // the password key p (made with params) and every holder, marks the record as this schema's
 // and signs it. It is how a record is made, moved to this schema and rekeyed.
 func (a *Account) SealUnder(ak AccountKey, p PasswordKey, params string, profile Profile, totp string) error {
+	var plain []byte
+	if !profile.IsZero() {
+		var err error
+		if plain, err = json.Marshal(profile); err != nil {
+			return Wrap(KindInternal, err)
+		}
+	}
+	return a.sealUnder(ak, p, params, plain, totp)
+}
+
+// sealUnder is SealUnder with the profile as the JSON it is sealed as (nil for none).
+func (a *Account) sealUnder(ak AccountKey, p PasswordKey, params string, profile []byte, totp string) error {
 	holders := a.Holders()
 	if a.TwoFactor && len(holders) == 0 {
 		// Nothing could open it: no computer is set up and no backup code is left.
@@ -34,8 +49,8 @@ func (a *Account) SealUnder(ak AccountKey, p PasswordKey, params string, profile
 	}
 	var err error
 	a.Profile, a.TOTP = nil, nil
-	if !profile.IsZero() {
-		if a.Profile, err = ak.SealProfile(profile, a.ID); err != nil {
+	if len(profile) > 0 {
+		if a.Profile, err = ak.seal("profile", a.ID, profile); err != nil {
 			return err
 		}
 	}
@@ -55,9 +70,12 @@ func (a *Account) SealUnder(ak AccountKey, p PasswordKey, params string, profile
 // (made with params), and returns the new key. Whatever the change edited under old (a new
 // TOTP secret, a computer added, a code spent) is sealed anew with the rest.
 func (a *Account) Rekey(old AccountKey, p PasswordKey, params string) (AccountKey, error) {
-	profile, err := old.OpenProfile(a.Profile, a.ID)
-	if err != nil {
-		return nil, err
+	var profile []byte // sealed again as it is: a megabyte of picture need not be decoded
+	var err error
+	if len(a.Profile) > 0 {
+		if profile, err = old.open("profile", a.ID, a.Profile); err != nil {
+			return nil, err
+		}
 	}
 	totp := ""
 	if len(a.TOTP) > 0 {
@@ -66,7 +84,7 @@ func (a *Account) Rekey(old AccountKey, p PasswordKey, params string) (AccountKe
 		}
 	}
 	next := NewAccountKey()
-	if err := a.SealUnder(next, p, params, profile, totp); err != nil {
+	if err := a.sealUnder(next, p, params, profile, totp); err != nil {
 		return nil, err
 	}
 	return next, nil

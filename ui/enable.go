@@ -89,8 +89,13 @@ func (u *UI) showSetup(enrol app.Enrolment, qr image.Image, again bool) {
 	}
 	e.dlg = dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), u.win)
 	win := u.win.Canvas().Size()
-	// 760x600 shows every step at the default window size; a smaller window scrolls.
-	e.dlg.Resize(fyne.NewSize(min(760, win.Width-24), min(600, win.Height-24)))
+	// 760x600 shows every step at the default window size (470 high the two steps of setting
+	// up again); a smaller window scrolls.
+	height := float32(600)
+	if again {
+		height = 470
+	}
+	e.dlg.Resize(fyne.NewSize(min(760, win.Width-24), min(height, win.Height-24)))
 	e.pop = u.pushEscape(e.onCancel)
 	e.dlg.Show()
 	u.win.Canvas().Focus(e.code)
@@ -173,9 +178,7 @@ func (e *enableDialog) onConfirm() {
 		e.pop()
 		e.dlg.Hide()
 		if e.again {
-			e.u.refreshPage()
-			dialog.ShowInformation(lang.X("security.again.done-title", "Authenticator app set up again"),
-				lang.X("security.again.done", "Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app."), e.u.win)
+			e.u.afterSetUpAgain()
 			return
 		}
 		e.u.showBackupCodes(codes, "", e.u.refreshPage)
@@ -191,4 +194,15 @@ func (e *enableDialog) onCancel() {
 	e.dlg.Hide()
 	sess := e.u.sess
 	e.u.run(nil, func() error { return e.u.svc.CancelEnrolment(sess) }, func(error) {})
+}
+
+// afterSetUpAgain says, at the top of the Security tab, that the new authenticator entry is
+// the one that counts now.
+func (u *UI) afterSetUpAgain() {
+	done := lang.X("security.again.done", "Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app.")
+	if p := u.settingsPage; p != nil {
+		p.reloadSaying(tabSecurity, done)
+		return
+	}
+	u.refreshPage()
 }

@@ -165,9 +165,8 @@ func walkSignInAndSecurity(t *testing.T) {
 	e.look("setting the authenticator up again, with the old entry's code")
 	e.typeCode(code, e.nextCode(fresh))
 	e.tap("Confirm")
-	e.wantText("Authenticator app set up again")
-	e.look("the authenticator set up again")
-	e.tap("OK")
+	e.wantText("Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app.")
+	e.look("Settings, Security, the authenticator set up again")
 
 	e.menu("Sign out completely…")
 	e.look("the question before signing out completely")

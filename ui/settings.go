@@ -39,7 +39,11 @@ func (u *UI) showSettings(tab int) {
 }
 
 // reload reads the account again and rebuilds both tabs, keeping tab selected.
-func (s *settings) reload(tab int) {
+func (s *settings) reload(tab int) { s.reloadSaying(tab, "") }
+
+// reloadSaying is reload, with note said at the top of the Security tab once it is back: what
+// a dialog that closed has done.
+func (s *settings) reloadSaying(tab int, note string) {
 	sess := s.u.sess
 	var a account
 	s.u.run(nil, func() (err error) {
@@ -54,6 +58,9 @@ func (s *settings) reload(tab int) {
 			return
 		}
 		s.fill(a, tab)
+		if note != "" {
+			s.security.says.good(note)
+		}
 	})
 }
 
