@@ -44,6 +44,7 @@ type Status struct {
 	// closed or Twostep stopped first), so the person may not have them.
 	BackupCodesUnseen bool
 	Devices           int // trusted computers
+	Lock              LockSettings
 }
 
 // Status reads the account's security state.
@@ -53,7 +54,8 @@ func (s *Service) Status(sess *Session) (Status, error) {
 		return Status{}, err
 	}
 	k.wipe()
-	st := Status{Username: a.Username, TwoFactor: a.TwoFactor, Devices: a.TrustedCount()}
+	st := Status{Username: a.Username, TwoFactor: a.TwoFactor, Devices: a.TrustedCount(),
+		Lock: LockSettings{After: a.LockAfter(), OnScreenLock: a.LocksWithScreen()}}
 	if a.TwoFactor {
 		st.BackupCodesLeft, st.BackupCodesLow = a.BackupCodes.Left(), a.BackupCodes.Low()
 		st.BackupCodesUnseen = a.BackupCodes.Unseen

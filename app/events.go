@@ -29,6 +29,7 @@ const (
 	EventComputerRemoved = core.EventComputerRemoved
 
 	EventAuthenticatorReplaced = core.EventAuthenticatorReplaced
+	EventLocked                = core.EventLocked
 
 	MethodPassword      = core.MethodPassword
 	MethodPasswordCode  = core.MethodPasswordCode

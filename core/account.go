@@ -42,6 +42,11 @@ type Account struct {
 	BackupCodes     BackupCodes `json:"backup_codes"`
 	Devices         []Device    `json:"devices"` // the computers set up (schema 3); the trusted ones (before)
 	PasswordChanged time.Time   `json:"password_changed"`
+	// When the signed-in window locks (lock.go): after LockAfterMinutes without use (0: the
+	// default, -1: never), and when the screen locks or the computer sleeps unless
+	// KeepOnScreenLock.
+	LockAfterMinutes int  `json:"lock_after,omitempty"`
+	KeepOnScreenLock bool `json:"keep_on_screen_lock,omitempty"`
 	// LegacyKeyring: this account was upgraded from Twostep 0.1 and the keyring entries 0.1
 	// made may still be there; they are deleted at the next chance.
 	LegacyKeyring bool   `json:"legacy_keyring,omitempty"`

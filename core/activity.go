@@ -30,6 +30,7 @@ const (
 	EventUpgraded              EventKind = "protection-upgraded"
 	EventComputerRemoved       EventKind = "computer-removed"       // another computer removed from the account (Name)
 	EventAuthenticatorReplaced EventKind = "authenticator-replaced" // a new TOTP secret, the old one refused
+	EventLocked                EventKind = "locked"                 // the window locked (Cause; Wait: the time without use)
 )
 
 // Method says how a sign-in was made (EventSignIn).
@@ -66,5 +67,6 @@ type Event struct {
 	SignedOut bool   `json:"signedOut,omitempty"`
 	// EventBackupUsed: the backup codes left. EventLockedOut: the failures that led to it.
 	Count int           `json:"count,omitempty"`
-	Wait  time.Duration `json:"wait,omitempty"` // EventLockedOut: for how long
+	Wait  time.Duration `json:"wait,omitempty"`  // EventLockedOut: for how long; EventLocked: the time without use
+	Cause LockCause     `json:"cause,omitempty"` // EventLocked: why
 }

@@ -23,8 +23,15 @@ func newButton(label string, icon fyne.Resource, tapped func()) *actionButton {
 	return b
 }
 
+// Tapped presses the button; a press counts as use of the window.
+func (b *actionButton) Tapped(ev *fyne.PointEvent) {
+	inputSeen()
+	b.Button.Tapped(ev)
+}
+
 // TypedKey handles Enter and Escape; Space waits for TypedRune.
 func (b *actionButton) TypedKey(ev *fyne.KeyEvent) {
+	inputSeen()
 	switch ev.Name {
 	case fyne.KeySpace:
 	case fyne.KeyReturn, fyne.KeyEnter:

@@ -20,6 +20,14 @@ func TestQuittingClearsTheClipboard(t *testing.T) {
 	}{
 		{"the close button", func(e *env) { e.w.(*testWindow).pressClose() }},
 		{"Ctrl+Q", func(e *env) { e.shortcut(fyne.KeyQ) }},
+		{"a signal (Quit, from another goroutine)", func(e *env) {
+			done := make(chan struct{})
+			go func() { e.u.Quit(); close(done) }()
+			<-done
+			e.settle()
+			e.u.run(nil, func() error { return nil }, func(error) { t.Error("work finished after the quit still called into the window") })
+			e.settle()
+		}},
 	} {
 		for _, tc := range []struct {
 			name  string

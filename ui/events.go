@@ -47,6 +47,7 @@ var eventWords = map[app.EventKind]func() string{
 	app.EventComputerRemoved: func() string {
 		return lang.X("dashboard.event.computer-removed", "Computer removed")
 	},
+	app.EventLocked: func() string { return lang.X("dashboard.event.locked", "Window locked") },
 	app.EventAuthenticatorReplaced: func() string {
 		return lang.X("dashboard.event.authenticator-replaced", "Authenticator app set up again")
 	},
@@ -96,6 +97,8 @@ func eventDetail(ev app.Event) string {
 		return lang.X("dashboard.detail.password-changed", "every trusted device will ask for a code again")
 	case app.EventDeviceTrusted, app.EventComputerRemoved:
 		return ev.Name
+	case app.EventLocked:
+		return lockCauseWords(ev.Cause, ev.Wait)
 	case app.EventDeviceRevoked:
 		switch {
 		case ev.All:
@@ -104,6 +107,22 @@ func eventDetail(ev app.Event) string {
 			return lang.X("dashboard.detail.signed-out-completely", "signed out completely")
 		}
 		return ev.Name
+	}
+	return ""
+}
+
+// lockCauseWords says why a window locked, as a detail of the activity.
+func lockCauseWords(cause app.LockCause, idle time.Duration) string {
+	switch cause {
+	case app.LockIdle:
+		n := int(idle / time.Minute)
+		return lang.XN("dashboard.detail.locked-idle", "{{.Count}} minutes without use", n, map[string]any{"Count": n})
+	case app.LockScreen:
+		return lang.X("dashboard.detail.locked-screen", "the screen was locked")
+	case app.LockSleep:
+		return lang.X("dashboard.detail.locked-sleep", "the computer went to sleep")
+	case app.LockByUser:
+		return lang.X("dashboard.detail.locked-user", "by you")
 	}
 	return ""
 }

@@ -168,6 +168,16 @@ func walkSignInAndSecurity(t *testing.T) {
 	e.wantText("Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app.")
 	e.look("Settings, Security, the authenticator set up again")
 
+	e.shortcut(fyne.KeyL)
+	e.wantText("Locked")
+	e.look("the lock screen")
+	e.fill("Password", alicePW)
+	e.tap("Unlock")
+	e.settle()
+	e.verify(e.nextCode(fresh), false)
+	e.wantText("Lock after this long without use")
+	e.look("Settings, Security, back after unlocking")
+
 	e.menu("Sign out completely…")
 	e.look("the question before signing out completely")
 	e.tap("Sign out completely")

@@ -41,6 +41,7 @@ func newNoteField() *field {
 
 // TypedKey passes Escape to onEscape and everything else to the entry.
 func (f *field) TypedKey(ev *fyne.KeyEvent) {
+	inputSeen()
 	if ev.Name == fyne.KeyEscape && f.onEscape != nil {
 		f.onEscape()
 		return
@@ -48,7 +49,13 @@ func (f *field) TypedKey(ev *fyne.KeyEvent) {
 	f.Entry.TypedKey(ev)
 }
 
-// TypedShortcut passes Ctrl+Q and Ctrl+, (windowShortcuts) to the window. Fyne gives a
+// TypedRune types r, which counts as use of the window.
+func (f *field) TypedRune(r rune) {
+	inputSeen()
+	f.Entry.TypedRune(r)
+}
+
+// TypedShortcut passes Ctrl+Q, Ctrl+L and Ctrl+, (windowShortcuts) to the window. Fyne gives a
 // shortcut to the focused field instead of the window, and Entry drops the ones it does
 // not know, so without this the keys would do nothing whenever a field has focus.
 func (f *field) TypedShortcut(s fyne.Shortcut) {

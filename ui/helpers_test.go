@@ -115,7 +115,7 @@ func newEnv(t *testing.T) *env {
 
 // newEnvWith is newEnv, with prepare run first on the data file's path (not yet there),
 // the keyring and the clock, to start from data another version of Twostep wrote.
-func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *clock)) *env {
+func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *clock), opts ...Option) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
 	path := filepath.Join(testenv.TempDir(t), app.DataFile)
@@ -129,7 +129,7 @@ func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *
 	}
 	t.Cleanup(func() { db.Close() })
 	svc := app.New(db, kr, app.WithClock(c.Now), app.WithDeviceName(deviceName))
-	e := start(t, c, func() (*app.Service, error) { return svc, nil })
+	e := start(t, c, func() (*app.Service, error) { return svc, nil }, opts...)
 	e.db, e.kr, e.svc = db, kr, svc
 	e.wantSignIn()
 	return e
@@ -140,7 +140,7 @@ func newClock() *clock { return &clock{t: time.Unix(1_800_000_010, 0)} }
 
 // start makes the test app and the window with open, waits for opening to finish and
 // swaps the window's time and timers for the test's.
-func start(t *testing.T, c *clock, open Opener) *env {
+func start(t *testing.T, c *clock, open Opener, opts ...Option) *env {
 	t.Helper()
 	base := test.NewTempApp(t)
 	// The test theme has no bold monospace font (the setup key and backup codes use it).
@@ -149,7 +149,7 @@ func start(t *testing.T, c *clock, open Opener) *env {
 	a := &queuedApp{App: base, drv: drv}
 	fyne.SetCurrentApp(a)
 	e := &env{t: t, app: a, drv: drv, clock: c, sched: &scheduler{clock: c}}
-	e.u = New(a, open)
+	e.u = New(a, open, opts...)
 	e.w = e.u.Window()
 	e.w.Show()
 	t.Cleanup(e.settle) // before the data file closes

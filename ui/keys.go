@@ -19,6 +19,7 @@ type windowShortcut struct {
 var windowShortcuts = []windowShortcut{
 	{&desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}, (*UI).onSettingsKey},
 	{&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, (*UI).onClose},
+	{&desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}, (*UI).onLockKey},
 }
 
 // isWindowShortcut reports whether s is one of windowShortcuts.
@@ -27,16 +28,20 @@ func isWindowShortcut(s fyne.Shortcut) bool {
 }
 
 // addShortcuts wires the window-wide keys: Escape closes the open dialog (Fyne's dialogs
-// do not), Ctrl+, opens Settings and Ctrl+Q quits.
+// do not), Ctrl+, opens Settings, Ctrl+L locks and Ctrl+Q quits.
 func (u *UI) addShortcuts() {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		inputSeen()
 		if ev.Name == fyne.KeyEscape {
 			u.escape()
 		}
 	})
 	for _, s := range windowShortcuts {
-		c.AddShortcut(s.key, func(fyne.Shortcut) { s.do(u) })
+		c.AddShortcut(s.key, func(fyne.Shortcut) {
+			inputSeen()
+			s.do(u)
+		})
 	}
 }
 

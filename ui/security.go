@@ -27,7 +27,7 @@ func newSecurityTab(s *settings, a account) *securityTab {
 	if a.status.TwoFactor {
 		parts = append(parts, t.backupSection())
 	}
-	parts = append(parts, t.devicesSection(), newPasswordForm(t).content)
+	parts = append(parts, t.lockSection(), t.devicesSection(), newPasswordForm(t).content)
 	t.content = scrollPage(container.NewVBox(parts...))
 	return t
 }

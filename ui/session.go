@@ -46,7 +46,14 @@ func (u *UI) readAccount(sess *app.Session) (account, error) {
 // Twostep onto today's keys replaced its backup codes: they are shown once, over the dashboard.
 func (u *UI) signedIn(sess *app.Session, note string) {
 	u.sess = sess
-	u.showDashboardAfterSignIn(note, u.failedNote(sess.Failed))
+	if r := u.resume; r != nil && r.username == sess.Username {
+		u.resume = nil
+		r.show() // unlocked: back on the page left
+	} else {
+		u.resume = nil
+		u.showDashboardAfterSignIn(note, u.failedNote(sess.Failed))
+	}
+	u.startIdle()
 	if codes := sess.NewBackupCodes; codes != nil {
 		sess.NewBackupCodes = nil // shown once; the dialog keeps its own copy
 		u.showBackupCodes(codes, app.UpgradedCodesNote(sess.MovedFrom), u.refreshPage)
@@ -57,6 +64,7 @@ func (u *UI) signedIn(sess *app.Session, note string) {
 func (u *UI) avatarMenu(from fyne.CanvasObject) {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.X("signin.settings", "Settings"), func() { u.showSettings(tabProfile) }),
+		fyne.NewMenuItem(lang.X("lock.now", "Lock now"), u.onLockKey),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("signin.sign-out", "Sign out"), u.onSignOut),
 		fyne.NewMenuItem(lang.X("signin.sign-out-all-menu", "Sign out completely…"), u.onSignOutCompletely),
@@ -74,6 +82,7 @@ func (u *UI) avatarMenu(from fyne.CanvasObject) {
 
 func (u *UI) onSignOut() {
 	sess := u.sess
+	u.stopIdle()
 	u.run(nil, func() error { return u.svc.SignOut(sess) }, func(err error) {
 		u.sess = nil
 		u.showSignIn(signOutNote(err, lang.X("signin.signed-out", "You signed out.")))
@@ -89,6 +98,7 @@ func (u *UI) onSignOutCompletely() {
 				return
 			}
 			sess := u.sess
+			u.stopIdle()
 			u.run(nil, func() error { return u.svc.SignOutCompletely(sess) }, func(err error) {
 				u.sess = nil
 				u.showSignIn(signOutNote(err, lang.X("signin.signed-out-all",

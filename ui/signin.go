@@ -28,7 +28,7 @@ type signInScreen struct {
 // showSignIn shows the sign-in screen; note, when set, is a neutral line above the form
 // (e.g. after signing out completely).
 func (u *UI) showSignIn(note string) {
-	u.reshow, u.spin = nil, nil
+	u.reshow, u.spin, u.resume = nil, nil, nil
 	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
 	s.submit = newButton(lang.X("signin.sign-in", "Sign in"), nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance
@@ -98,18 +98,25 @@ func (s *signInScreen) onSubmit() {
 }
 
 func (s *signInScreen) signedIn(name string, res app.SignInResult, err error) {
+	s.u.passwordAnswered(name, res, err, s.says, s.locked, s.password)
+}
+
+// passwordAnswered goes on from a password step, on the sign-in and the lock screen alike:
+// a refusal is said (or counted down) and the password field emptied; a session signs in;
+// a challenge asks for the code.
+func (u *UI) passwordAnswered(name string, res app.SignInResult, err error, says problem, locked *lockout, password *field) {
 	if err != nil {
-		if !s.locked.begin(err) {
-			s.says.sayErr(err)
+		if !locked.begin(err) {
+			says.sayErr(err)
 		}
-		s.password.clear()
-		s.u.win.Canvas().Focus(s.password)
+		password.clear()
+		u.win.Canvas().Focus(password)
 		return
 	}
-	s.locked.end()
+	locked.end()
 	if res.Session != nil {
-		s.u.signedIn(res.Session, "")
+		u.signedIn(res.Session, "")
 		return
 	}
-	s.u.showCode(name, res.Challenge, res.Note)
+	u.showCode(name, res.Challenge, res.Note)
 }

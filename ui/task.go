@@ -61,7 +61,7 @@ func (u *UI) run(b *busy, work func() error, done func(error)) {
 		if err != nil && svc != nil {
 			svc.Report(err) // its cause, for the log; the person reads the sentence
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			u.working(-1)
 			if b != nil {
 				b.stop()

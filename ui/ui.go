@@ -6,6 +6,7 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -55,11 +56,31 @@ type UI struct {
 	// codesOpen counts open backup codes dialogs: while one shows the newest codes, the
 	// dashboard behind it must not warn that they were never shown.
 	codesOpen int
+	// desktop says when the screen locks, the computer sleeps, and how long it was idle (nil:
+	// nothing); idle is the idle lock; resume is the page a locked window goes back to.
+	desktop app.Desktop
+	idle    idleWatch
+	resume  *resume
+	// quitting is set once the window starts to close: background work then calls into
+	// Fyne no more (Fyne closes its queue of fyne.Do at quit, and a late call races that).
+	quitting atomic.Bool
 }
 
+// Option adjusts the window New makes.
+type Option func(*UI)
+
+// WithDesktop has the window lock when d says the screen locked or the computer is going to
+// sleep, and count d's idle time as time without use.
+func WithDesktop(d app.Desktop) Option { return func(u *UI) { u.desktop = d } }
+
 // New makes the Twostep window for a, shows the start page and begins opening the data.
-func New(a fyne.App, open Opener) *UI {
-	u := &UI{app: a, open: open, now: time.Now, after: afterOnUI}
+func New(a fyne.App, open Opener, opts ...Option) *UI {
+	u := &UI{app: a, open: open, now: time.Now}
+	u.after = u.afterOnUI
+	for _, o := range opts {
+		o(u)
+	}
+	inputSeen = u.touch
 	a.Settings().SetTheme(newLook())
 	u.win = a.NewWindow("Twostep")
 	u.win.SetPadded(false) // the top bar's rule runs edge to edge; pages pad themselves
@@ -70,6 +91,7 @@ func New(a fyne.App, open Opener) *UI {
 	u.pickSave = u.fileSaveDialog
 	u.pickOpen = u.fileOpenDialog
 	u.addShortcuts()
+	u.watchDesktop()
 	u.startOpening()
 	return u
 }
@@ -80,10 +102,21 @@ func (u *UI) Window() fyne.Window { return u.win }
 // Wait blocks until background work started so far has finished and reported back.
 func (u *UI) Wait() { u.work.Wait() }
 
-func afterOnUI(d time.Duration, f func()) func() {
-	t := time.AfterFunc(d, func() { fyne.Do(f) })
+func (u *UI) afterOnUI(d time.Duration, f func()) func() {
+	t := time.AfterFunc(d, func() { u.do(f) })
 	return func() { t.Stop() }
 }
+
+// do runs f on the UI goroutine, unless the window is closing.
+func (u *UI) do(f func()) {
+	if !u.quitting.Load() {
+		fyne.Do(f)
+	}
+}
+
+// Quit closes the window as Ctrl+Q does, from any goroutine: a signal (SIGINT, SIGTERM,
+// SIGHUP, the session ending) quits through the same path.
+func (u *UI) Quit() { u.do(u.onClose) }
 
 func (u *UI) restoreSize() {
 	p := u.app.Preferences()
@@ -96,6 +129,8 @@ func (u *UI) restoreSize() {
 // page's Quit. It takes a freshly copied secret off the clipboard, remembers the window
 // size for next time, then closes the window, which ends Twostep.
 func (u *UI) onClose() {
+	u.quitting.Store(true)
+	u.stopIdle()
 	u.clearCopied()
 	size := u.win.Canvas().Size()
 	if size.Width > 0 && size.Height > 0 {
@@ -108,7 +143,7 @@ func (u *UI) onClose() {
 // show replaces the window's content with a screen and focuses its first field.
 func (u *UI) show(content fyne.CanvasObject, focus fyne.Focusable) {
 	u.settingsPage = nil
-	u.win.SetContent(container.New(atLeast(windowMin), content))
+	u.win.SetContent(container.New(atLeast(windowMin), newActivityArea(content)))
 	if focus != nil {
 		u.win.Canvas().Focus(focus)
 	}

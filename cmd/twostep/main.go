@@ -17,6 +17,7 @@ import (
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/assets"
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/core/presence"
 	"github.com/twostep-app/twostep/ui"
 )
 
@@ -66,7 +67,12 @@ func runWindow(dataDir string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(assets.WindowIcon)
 	d := &data{flag: dataDir, log: app.NewLog(stderr)}
-	ui.New(a, d.open).Window().ShowAndRun()
+	watch := presence.Start() // the desktop's lock, sleep and idle signals, from the background
+	u := ui.New(a, d.open, ui.WithDesktop(watch))
+	stop := quitOnSignals(u)
+	u.Window().ShowAndRun()
+	stop()
+	watch.Close()
 	d.close()
 	return 0
 }
