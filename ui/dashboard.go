@@ -17,7 +17,7 @@ type dashboard struct {
 	note    string
 	guessed string // failed sign-ins since the last visit, said once after signing in
 	avatar  *avatar
-	body    *fyne.Container
+	body    *pageBody
 	says    problem
 	turnOn  *actionButton
 }
@@ -29,10 +29,8 @@ func (u *UI) showDashboardAfterSignIn(note, failed string) {
 	d := &dashboard{u: u, note: note, guessed: failed, says: newProblem()}
 	u.reshow = func() { u.showDashboard("") }
 	d.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(d.avatar) })
-	spin := widget.NewActivity()
-	spin.Start()
-	d.body = container.NewStack(container.NewCenter(spin))
-	u.show(page(u.topBar(nil, d.avatar), d.body), nil)
+	d.body = newPageBody()
+	u.show(page(u.topBar(nil, d.avatar), d.body.Container), nil)
 	sess := u.sess
 	var a account
 	u.run(nil, func() (err error) {
@@ -57,6 +55,7 @@ func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObje
 	if back != nil {
 		left = container.NewHBox(back, widget.NewSeparator(), appLogo(28), name)
 	}
+	u.dropSpin()
 	u.spin = widget.NewActivity()
 	u.working(0)
 	bar := container.NewBorder(nil, nil, left, container.NewHBox(u.spin, right))
@@ -66,8 +65,7 @@ func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObje
 func (d *dashboard) failed(err error) {
 	d.says.sayErr(err)
 	retry := newButton(lang.X("dashboard.try-again", "Try again"), nil, func() { d.u.showDashboardAfterSignIn(d.note, d.guessed) })
-	d.body.Objects = []fyne.CanvasObject{column(formWidth, d.says, retry)}
-	d.body.Refresh()
+	d.body.set(column(formWidth, d.says, retry))
 }
 
 func (d *dashboard) fill(a account) {
@@ -88,8 +86,7 @@ func (d *dashboard) fill(a account) {
 		container.NewGridWithColumns(2, d.twoStepCard(a.status), d.backupCard(a.status)),
 		container.NewGridWithColumns(2, d.profileCard(a), d.devicesCard(a.devices)),
 		d.activityCard(a.events))
-	d.body.Objects = []fyne.CanvasObject{scrollPage(container.NewVBox(parts...))}
-	d.body.Refresh()
+	d.body.set(scrollPage(container.NewVBox(parts...)))
 	if d.turnOn != nil {
 		d.u.win.Canvas().Focus(d.turnOn)
 	}

@@ -11,11 +11,15 @@ import (
 // top" actions: the window's key handler, and the fields and buttons inside dialogs
 // (which receive keys while they have focus), call the top one.
 
-// pushEscape makes f what Escape does until the returned pop is called.
+// pushEscape makes f what Escape does until the returned pop is called. Every dialog calls
+// pop as it closes, before it hides: pop also takes the focus off the field in it. Fyne does
+// not when it removes a dialog, and the field's cursor would go on blinking off screen,
+// keeping an idle window redrawing several times a second.
 func (u *UI) pushEscape(f func()) (pop func()) {
 	u.escapes = append(u.escapes, f)
 	n := len(u.escapes)
 	return func() {
+		u.win.Canvas().Unfocus()
 		if len(u.escapes) >= n {
 			u.escapes = u.escapes[:n-1]
 		}

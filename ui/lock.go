@@ -49,8 +49,10 @@ func (u *UI) currentPage() func() {
 // would ask before closing (unsaved backup codes) has nothing to lose that "new codes"
 // cannot give again.
 func (u *UI) closeDialogs() {
-	o := u.win.Canvas().Overlays()
+	c := u.win.Canvas()
+	o := c.Overlays()
 	for top := o.Top(); top != nil; top = o.Top() {
+		c.Unfocus() // the top overlay's field, so its cursor stops blinking
 		o.Remove(top)
 	}
 	u.escapes, u.codesOpen, u.enabling = nil, 0, false
@@ -83,7 +85,7 @@ func (u *UI) showLock(username string, cause app.LockCause, idle time.Duration) 
 	s.password.OnChanged = func(string) { s.update() }
 	s.password.OnSubmitted = func(string) { s.onUnlock() }
 	s.update()
-	u.spin = nil
+	u.dropSpin()
 	u.show(column(formWidth,
 		appLogo(64),
 		heading(lang.X("lock.title", "Locked")),

@@ -279,3 +279,61 @@ func (e *env) waitFor(text string) {
 	}
 	e.wantText(text)
 }
+
+// Lock from every page and with every kind of dialog open: nothing stays over the lock
+// screen, and unlocking goes back to the page (the dialog is gone: its work was not done).
+func TestLockFromEveryPageAndDialog(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		open func(e *env, secret string)
+		back string // a text of the page to come back to
+	}{
+		{"the dashboard", func(e *env, _ string) {}, "Recent activity"},
+		{"Settings > Profile", func(e *env, _ string) { e.settings("Profile") }, "Display name"},
+		{"Settings > Security", func(e *env, _ string) { e.settings("Security") }, "Lock after this long without use"},
+		{"the activity", func(e *env, _ string) {
+			e.u.showActivity() // what See activity opens after failed sign-ins
+			e.settle()
+		}, "Recent activity"},
+		{"the avatar's menu", func(e *env, _ string) { e.openMenu() }, "Recent activity"},
+		{"the turn-off prompt", func(e *env, _ string) {
+			e.settings("Security")
+			e.tap("Turn off…")
+			e.fill("Password", alicePW)
+		}, "Lock after this long without use"},
+		{"setting the authenticator up again", func(e *env, secret string) {
+			e.settings("Security")
+			e.tap("Set up again…")
+			e.fill("Password", alicePW)
+			e.fill("Verification code or backup code", e.nextCode(secret))
+			e.tap("Continue")
+			e.wantText("Set up your authenticator app again")
+		}, "Lock after this long without use"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e, sess, secret := trustedHere(t)
+			tc.open(e, secret)
+			e.u.onLockKey()
+			e.wantLocked("Locked by you.", sess)
+			e.unlock(alicePW)
+			e.wantText(tc.back)
+			if e.overlays() != 0 {
+				t.Fatal("a dialog came back after unlocking")
+			}
+		})
+	}
+}
+
+// openMenu opens the avatar's menu and leaves it open.
+func (e *env) openMenu() {
+	e.t.Helper()
+	avs := findAll(e.page(), func(a *avatar) bool { return a.onTap != nil })
+	if len(avs) != 1 {
+		e.t.Fatalf("want one avatar button, found %d", len(avs))
+	}
+	test.Tap(avs[0])
+	e.settle()
+	if e.overlays() == 0 {
+		e.t.Fatal("the menu did not open")
+	}
+}

@@ -21,7 +21,7 @@ type settings struct {
 	tabs     *container.AppTabs
 	profile  *profileTab
 	security *securityTab
-	body     *fyne.Container
+	body     *pageBody
 }
 
 func (u *UI) showSettings(tab int) {
@@ -30,10 +30,8 @@ func (u *UI) showSettings(tab int) {
 	back := newButton(lang.X("dashboard.back", "Dashboard"), theme.NavigateBackIcon(), func() { u.showDashboard("") })
 	back.Importance = widget.LowImportance
 	s.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(s.avatar) })
-	spin := widget.NewActivity()
-	spin.Start()
-	s.body = container.NewStack(container.NewCenter(spin))
-	u.show(page(u.topBar(back, s.avatar), s.body), nil)
+	s.body = newPageBody()
+	u.show(page(u.topBar(back, s.avatar), s.body.Container), nil)
 	u.settingsPage = s
 	s.reload(tab)
 }
@@ -53,8 +51,7 @@ func (s *settings) reloadSaying(tab int, note string) {
 		if err != nil {
 			says := newProblem()
 			says.sayErr(err)
-			s.body.Objects = []fyne.CanvasObject{column(formWidth, says, newButton(lang.X("dashboard.try-again", "Try again"), nil, func() { s.reload(tab) }))}
-			s.body.Refresh()
+			s.body.set(column(formWidth, says, newButton(lang.X("dashboard.try-again", "Try again"), nil, func() { s.reload(tab) })))
 			return
 		}
 		s.fill(a, tab)
@@ -73,8 +70,7 @@ func (s *settings) fill(a account, tab int) {
 		container.NewTabItemWithIcon(lang.X("dashboard.tab.security", "Security"), theme.SettingsIcon(), s.security.content),
 	)
 	s.tabs.SelectIndex(tab)
-	s.body.Objects = []fyne.CanvasObject{container.NewPadded(s.tabs)}
-	s.body.Refresh()
+	s.body.set(container.NewPadded(s.tabs))
 }
 
 // selected is the open tab.

@@ -28,7 +28,8 @@ type signInScreen struct {
 // showSignIn shows the sign-in screen; note, when set, is a neutral line above the form
 // (e.g. after signing out completely).
 func (u *UI) showSignIn(note string) {
-	u.reshow, u.spin, u.resume = nil, nil, nil
+	u.dropSpin()
+	u.reshow, u.resume = nil, nil
 	s := &signInScreen{u: u, username: newField(""), password: newSecretField(""), says: newProblem()}
 	s.submit = newButton(lang.X("signin.sign-in", "Sign in"), nil, s.onSubmit)
 	s.submit.Importance = widget.HighImportance

@@ -133,3 +133,24 @@ func scrollPage(content fyne.CanvasObject) fyne.CanvasObject {
 func page(bar, body fyne.CanvasObject) fyne.CanvasObject {
 	return container.New(layout.NewBorderLayout(bar, nil, nil, nil), bar, body)
 }
+
+// pageBody is the part of a page under its top bar: a spinner while its content is read,
+// then the content. The spinner is stopped when it goes: an Activity left turning off screen
+// keeps the window redrawing some 60 times a second, which an idle window must not.
+type pageBody struct {
+	*fyne.Container
+	spin *widget.Activity
+}
+
+func newPageBody() *pageBody {
+	spin := widget.NewActivity()
+	spin.Start()
+	return &pageBody{Container: container.NewStack(container.NewCenter(spin)), spin: spin}
+}
+
+// set shows content in place of what the body showed.
+func (b *pageBody) set(content fyne.CanvasObject) {
+	b.spin.Stop()
+	b.Objects = []fyne.CanvasObject{content}
+	b.Refresh()
+}

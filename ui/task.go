@@ -85,3 +85,11 @@ func (u *UI) working(delta int) {
 	u.spin.Stop()
 	u.spin.Hide()
 }
+
+// dropSpin stops the top bar's spinner of the page being left.
+func (u *UI) dropSpin() {
+	if u.spin != nil {
+		u.spin.Stop()
+		u.spin = nil
+	}
+}

@@ -143,6 +143,9 @@ func (u *UI) onClose() {
 // show replaces the window's content with a screen and focuses its first field.
 func (u *UI) show(content fyne.CanvasObject, focus fyne.Focusable) {
 	u.settingsPage = nil
+	// Unfocused first: a text field that had the focus would go on blinking its cursor off
+	// screen, and keep an idle window redrawing several times a second.
+	u.win.Canvas().Unfocus()
 	u.win.SetContent(container.New(atLeast(windowMin), newActivityArea(content)))
 	if focus != nil {
 		u.win.Canvas().Focus(focus)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
@@ -67,7 +68,10 @@ func runWindow(dataDir string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(assets.WindowIcon)
 	d := &data{flag: dataDir, log: app.NewLog(stderr)}
-	watch := presence.Start() // the desktop's lock, sleep and idle signals, from the background
+	// The desktop's lock, sleep and idle signals: listened to a second after the window is up,
+	// so that connecting to the buses takes nothing from the start.
+	watch := presence.New()
+	a.Lifecycle().SetOnStarted(func() { time.AfterFunc(time.Second, watch.Begin) })
 	u := ui.New(a, d.open, ui.WithDesktop(watch))
 	stop := quitOnSignals(u)
 	u.Window().ShowAndRun()

@@ -21,7 +21,8 @@ import (
 // like TestRealWindowTurnsOnTwoStep. twostep.exe --check must find the keyring (Wine's
 // Credential Manager); the window creates an account in the default data folder
 // (%AppData%\Twostep), turns two-step on from the QR code and the code oathtool computes,
-// and quits with Ctrl+Q; started again, it signs in with the password and a fresh code.
+// and quits with Ctrl+Q; started again, it signs in with the password and a fresh code, locks
+// with Ctrl+L and unlocks with the password.
 // --check must then find the data file ready.
 //
 // scripts/test-windows runs it (build tag wine) and hands it TWOSTEP_WINDOWS_EXE,
@@ -94,6 +95,15 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 	since = time.Now()
 	wineSignIn(w, username, password, secret, step)
 	phase("signed in with password and code", since)
+
+	// Ctrl+L locks; this computer is trusted since the code above, so the password unlocks.
+	since = time.Now()
+	w.key("ctrl+l")
+	w.see("the lock screen", `Locked by you`, 10*time.Second)
+	w.typeText(password)
+	w.key("Return")
+	w.see("the dashboard after unlocking", `Welcome, `+username, 15*time.Second)
+	phase("locked with Ctrl+L and unlocked", since)
 
 	since = time.Now()
 	wineQuit(w, "on the dashboard of the second start")

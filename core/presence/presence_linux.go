@@ -42,11 +42,19 @@ type Watch struct {
 // the background: a window's start waits for no bus. It never fails: a desktop that offers
 // nothing gets a Watch that says so in Reports.
 func Start() *Watch {
-	w := &Watch{locks: make(chan core.LockCause, 4), idle: func() (time.Duration, bool) { return 0, false },
-		ready: make(chan struct{})}
-	go w.connect()
+	w := New()
+	w.Begin()
 	return w
 }
+
+// New is a Watch that listens to nothing until Begin: Twostep begins once its window is up.
+func New() *Watch {
+	return &Watch{locks: make(chan core.LockCause, 4), idle: func() (time.Duration, bool) { return 0, false },
+		ready: make(chan struct{})}
+}
+
+// Begin connects to the buses in the background.
+func (w *Watch) Begin() { go w.connect() }
 
 func (w *Watch) connect() {
 	defer close(w.ready)

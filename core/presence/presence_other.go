@@ -14,7 +14,13 @@ import (
 type Watch struct{ locks chan core.LockCause }
 
 // Start returns a Watch that reports nothing.
-func Start() *Watch { return &Watch{locks: make(chan core.LockCause)} }
+func Start() *Watch { return New() }
+
+// New returns a Watch that reports nothing.
+func New() *Watch { return &Watch{locks: make(chan core.LockCause)} }
+
+// Begin does nothing.
+func (w *Watch) Begin() {}
 
 // Locks never delivers.
 func (w *Watch) Locks() <-chan core.LockCause { return w.locks }

@@ -96,10 +96,20 @@ var current *Watch
 // window's start waits for nothing (Wine without a display takes ten seconds to make one).
 // It never fails: if the window cannot be made, the Watch reports nothing but idle time.
 func Start() *Watch {
-	w := &Watch{locks: make(chan core.LockCause, 4), ready: make(chan struct{})}
+	w := New()
+	w.Begin()
+	return w
+}
+
+// New is a Watch that listens to nothing until Begin. Twostep begins once its own window is
+// up: Wine, making two windows on two threads at once while it starts its desktop, now and
+// then made neither.
+func New() *Watch { return &Watch{locks: make(chan core.LockCause, 4), ready: make(chan struct{})} }
+
+// Begin makes the hidden window in the background.
+func (w *Watch) Begin() {
 	current = w
 	go w.loop()
-	return w
 }
 
 // loop owns the window: Windows delivers a window's messages to the thread that made it.
