@@ -59,7 +59,7 @@ func (s *Service) ConfirmNewAuthenticator(sess *Session, code string) error {
 			return err
 		}
 		totp, err := k.account.SealTOTP(pending, a.ID)
-		a.TOTP, a.LastStep = totp, step // the old secret's steps mean nothing to the new one
+		a.TOTP, a.LastTimeStep = totp, step // the old secret's steps mean nothing to the new one
 		return err
 	}, s.event(core.Event{Kind: core.EventAuthenticatorReplaced}))
 	if err != nil {

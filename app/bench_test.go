@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // BenchmarkSignInPasswordAndCode is a whole two-step sign-in on a real data file and the
@@ -15,10 +16,10 @@ import (
 // loop (argon2id alone varies by more than the budget from one run to the next here).
 func BenchmarkSignInPasswordAndCode(b *testing.B) {
 	e := newEnv(b)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	overArgon2(b, e, func() {
-		res, err := e.svc.SignIn(alice, alicePW)
+		res, err := e.svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -31,11 +32,11 @@ func BenchmarkSignInPasswordAndCode(b *testing.B) {
 // BenchmarkSignInTrustedDevice is the sign-in people do most: password on a trusted device.
 func BenchmarkSignInTrustedDevice(b *testing.B) {
 	e := newEnv(b)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
-	e.signInWithCode(alice, alicePW, secret, true)
+	e.signInWithCode(alice, testenv.AlicePW, secret, true)
 	overArgon2(b, e, func() {
-		if res, err := e.svc.SignIn(alice, alicePW); err != nil || res.Session == nil {
+		if res, err := e.svc.SignIn(alice, testenv.AlicePW); err != nil || res.Session == nil {
 			b.Fatal("trusted sign-in did not complete", err)
 		}
 	})
@@ -49,7 +50,7 @@ func overArgon2(b *testing.B, e *env, signIn func()) {
 		b.Fatal(err)
 	}
 	overWork(b, func() {
-		if _, err := core.StretchPassword(alicePW, a.Keys.Params); err != nil {
+		if _, err := core.StretchPassword(testenv.AlicePW, a.Keys.Params); err != nil {
 			b.Fatal(err)
 		}
 	}, signIn)
@@ -79,50 +80,50 @@ func overWork(b *testing.B, argon, op func()) {
 func BenchmarkRekeyingChanges(b *testing.B) {
 	b.Run("change password", func(b *testing.B) {
 		e := newEnv(b)
-		sess := e.signUp(alice, alicePW)
+		sess := e.signUp(alice, testenv.AlicePW)
 		secret, _ := e.enable(sess)
-		pws := [2]string{alicePW, otherPW}
+		pws := [2]string{testenv.AlicePW, testenv.OtherPW}
 		i := 0
 		overWork(b, func() { stretchTwice(b, e, pws[i%2]) }, func() {
-			must(b, e.svc.ChangePassword(sess, pws[i%2], pws[(i+1)%2], e.nextCode(secret)))
+			testenv.Must(b, e.svc.ChangePassword(sess, pws[i%2], pws[(i+1)%2], e.nextCode(secret)))
 			i++
 		})
 	})
 	b.Run("new backup codes", func(b *testing.B) {
 		e := newEnv(b)
-		sess := e.signUp(alice, alicePW)
+		sess := e.signUp(alice, testenv.AlicePW)
 		secret, _ := e.enable(sess)
 		a, _ := e.db.AccountByUsername(alice)
 		overWork(b, func() {
-			mustStretch(b, alicePW, a.Keys.Params)
+			mustStretch(b, testenv.AlicePW, a.Keys.Params)
 			if _, _, err := core.NewBackupCodes(e.clock.Now(), a.ID); err != nil {
 				b.Fatal(err)
 			}
 		}, func() {
-			if _, err := e.svc.RegenerateBackupCodes(sess, alicePW, e.nextCode(secret)); err != nil {
+			if _, err := e.svc.RegenerateBackupCodes(sess, testenv.AlicePW, e.nextCode(secret)); err != nil {
 				b.Fatal(err)
 			}
 		})
 	})
 	b.Run("sign in with a backup code", func(b *testing.B) {
 		e := newEnv(b)
-		sess := e.signUp(alice, alicePW)
+		sess := e.signUp(alice, testenv.AlicePW)
 		secret, codes := e.enable(sess)
 		a, _ := e.db.AccountByUsername(alice)
 		overWork(b, func() {
 			if len(codes) == 0 { // not timed as the sign-in's own: a fresh set now and then
 				var err error
-				if codes, err = e.svc.RegenerateBackupCodes(sess, alicePW, e.nextCode(secret)); err != nil {
+				if codes, err = e.svc.RegenerateBackupCodes(sess, testenv.AlicePW, e.nextCode(secret)); err != nil {
 					b.Fatal(err)
 				}
 				a, _ = e.db.AccountByUsername(alice)
 			}
-			mustStretch(b, alicePW, a.Keys.Params)
+			mustStretch(b, testenv.AlicePW, a.Keys.Params)
 			if _, err := core.BackupCodeKey(codes[0], a.BackupCodes.Params, a.ID); err != nil {
 				b.Fatal(err)
 			}
 		}, func() {
-			res, err := e.svc.SignIn(alice, alicePW)
+			res, err := e.svc.SignIn(alice, testenv.AlicePW)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -154,7 +155,7 @@ func BenchmarkPasswordStrength(b *testing.B) {
 	} {
 		b.Run(pw.name, func(b *testing.B) {
 			for b.Loop() {
-				app.PasswordStrength(pw.pw, "alice")
+				core.PasswordStrength(pw.pw, "alice")
 			}
 		})
 	}
@@ -163,14 +164,14 @@ func BenchmarkPasswordStrength(b *testing.B) {
 // BenchmarkCodeStep is the second step alone: the verification code after the password.
 func BenchmarkCodeStep(b *testing.B) {
 	e := newEnv(b)
-	sess, _ := e.svc.CreateAccount(alice, alicePW)
+	sess, _ := e.svc.CreateAccount(alice, testenv.AlicePW)
 	enr, _ := e.svc.BeginEnrolment(sess)
 	if _, err := e.svc.ConfirmEnrolment(sess, e.code(enr.Secret)); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
 		b.StopTimer()
-		res, err := e.svc.SignIn(alice, alicePW)
+		res, err := e.svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -187,7 +188,7 @@ func BenchmarkEnrolment(b *testing.B) {
 	e := newEnv(b)
 	for b.Loop() {
 		b.StopTimer()
-		sess, err := e.svc.CreateAccount("u"+string(core.NewAccountID())[:12], alicePW)
+		sess, err := e.svc.CreateAccount("u"+string(core.NewAccountID())[:12], testenv.AlicePW)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,7 +7,7 @@ import (
 // SubmitCode answers a sign-in challenge with the 6-digit code from the authenticator app.
 // With trust, this machine becomes a trusted device and later sign-ins here skip the code.
 func (s *Service) SubmitCode(challengeID, code string, trust bool) (*Session, error) {
-	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(ch *challenge, a *core.Account) (change, error) {
+	return s.secondStep(challengeID, trust, core.MethodPasswordCode, func(ch *challenge, a *core.Account) (core.Change, error) {
 		if ch.locked {
 			return nil, core.Fail(core.KindComputerKeyMissing, "")
 		}
@@ -20,7 +20,7 @@ func (s *Service) SubmitCode(challengeID, code string, trust bool) (*Session, er
 // code and the password open the account key, and this computer gets a new key.
 func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Session, int, error) {
 	left := 0
-	sess, err := s.secondStep(challengeID, trust, core.MethodBackupCode, func(ch *challenge, a *core.Account) (change, error) {
+	sess, err := s.secondStep(challengeID, trust, core.MethodBackupCode, func(ch *challenge, a *core.Account) (core.Change, error) {
 		use, err := s.checkBackup(ch, a, code)
 		if err != nil {
 			return nil, err
@@ -42,7 +42,7 @@ func (s *Service) SubmitBackupCode(challengeID, code string, trust bool) (*Sessi
 // check looks at a code against the account as read, and returns the change that marks it
 // used, to be applied in the transaction that completes the sign-in. It may fill in the
 // challenge (its own copy), as a backup code on a computer without the account's key does.
-type check func(ch *challenge, a *core.Account) (change, error)
+type check func(ch *challenge, a *core.Account) (core.Change, error)
 
 func (s *Service) secondStep(challengeID string, trust bool, method core.Method, verify check) (*Session, error) {
 	first, err := s.challenge(challengeID)
@@ -129,25 +129,25 @@ func factorOf(method core.Method) core.Factor {
 
 // checkTOTP verifies a code against the account's secret and returns the change that
 // records its time step.
-func (s *Service) checkTOTP(secret string, a *core.Account, code string) (change, error) {
+func (s *Service) checkTOTP(secret string, a *core.Account, code string) (core.Change, error) {
 	if _, err := core.NormalizeCode(code); err != nil {
 		return nil, err // malformed: no attempt spent
 	}
 	if secret == "" {
 		return nil, core.Fail(core.KindSecretMissing, "error.secret.lost")
 	}
-	step, err := core.VerifyCode(secret, code, s.now(), a.LastStep)
+	step, err := core.VerifyCode(secret, code, s.now(), a.LastTimeStep)
 	if err != nil {
 		return nil, err
 	}
-	return func(a *core.Account) error { return a.AcceptStep(step) }, nil
+	return func(a *core.Account) error { return a.AcceptTimeStep(step) }, nil
 }
 
 // checkBackup finds the code in the set as read (the slow argon2id part), and returns the
 // change that spends it on the set as read inside the transaction; spending one moves the
 // account to a fresh key. On a computer without the account's key the code must also open it,
 // with the password.
-func (s *Service) checkBackup(ch *challenge, a *core.Account, code string) (change, error) {
+func (s *Service) checkBackup(ch *challenge, a *core.Account, code string) (core.Change, error) {
 	if ch.locked && a.BackupCodes.Left() == 0 {
 		return nil, core.Fail(core.KindComputerKeyMissing, "error.backup-codes.none-left")
 	}
@@ -187,7 +187,7 @@ func (s *Service) recover(ch *challenge, a core.Account, m core.Match) error {
 
 // checkSecondFactor accepts either a verification code or a backup code, as confirming a
 // change in Settings does; after too many wrong codes in a row, only a backup code.
-func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (change, core.Factor, error) {
+func (s *Service) checkSecondFactor(k *keys, a *core.Account, code string) (core.Change, core.Factor, error) {
 	if _, err := core.NormalizeCode(code); err == nil {
 		secret, err := k.account.OpenTOTP(a.TOTP, a.ID)
 		if err != nil && !core.IsKind(err, core.KindSecretMissing) {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // readCounting counts keyring reads; crashSecrets with no crash point counts the writes.
@@ -24,9 +26,9 @@ func (s readCounting) Get(id core.AccountID, slot core.Slot) ([]byte, error) {
 // Not parallel: the argon2id count is the process's.
 func TestSignInCost(t *testing.T) {
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
-	must(t, e.svc.SignOut(sess))
+	testenv.Must(t, e.svc.SignOut(sess))
 	_, _ = e.svc.SignIn(alice, "a wrong password first") // a failure on record, to be cleared
 
 	tests := []struct {
@@ -34,15 +36,15 @@ func TestSignInCost(t *testing.T) {
 		signIn func(svc *app.Service) *app.Session
 	}{
 		{"password and code, trusting this device", func(svc *app.Service) *app.Session {
-			res, err := svc.SignIn(alice, alicePW)
-			must(t, err)
+			res, err := svc.SignIn(alice, testenv.AlicePW)
+			testenv.Must(t, err)
 			sess, err := svc.SubmitCode(res.Challenge, e.nextCode(secret), true)
-			must(t, err)
+			testenv.Must(t, err)
 			return sess
 		}},
 		{"trusted device", func(svc *app.Service) *app.Session {
-			res, err := svc.SignIn(alice, alicePW)
-			must(t, err)
+			res, err := svc.SignIn(alice, testenv.AlicePW)
+			testenv.Must(t, err)
 			return res.Session
 		}},
 	}
@@ -50,7 +52,7 @@ func TestSignInCost(t *testing.T) {
 		var reads atomic.Int64
 		storeWrites, keyringWrites := &crash{}, &crash{}
 		svc := app.New(crashStore{e.db, storeWrites}, crashSecrets{readCounting{e.secrets, &reads}, keyringWrites},
-			app.WithClock(e.clock.Now), app.WithDeviceName(deviceNm))
+			app.WithClock(e.clock.Now), app.WithDeviceName(testenv.DeviceNm))
 		before := core.Argon2Runs()
 		sess := tt.signIn(svc)
 		if sess == nil {
@@ -63,9 +65,9 @@ func TestSignInCost(t *testing.T) {
 			t.Errorf("%s: %d keyring reads, %d keyring writes, %d bbolt writes; want 1, 0, 1",
 				tt.name, reads.Load(), keyringWrites.writes, storeWrites.writes)
 		}
-		must(t, svc.SignOut(sess))
+		testenv.Must(t, svc.SignOut(sess))
 	}
-	if th, _ := e.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Failures != 0 {
-		t.Fatalf("the sign-in left %d failures on record", th.Failures)
+	if th, _ := e.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Passwords.Failures != 0 {
+		t.Fatalf("the sign-in left %d failures on record", th.Passwords.Failures)
 	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // Honest counting (issue 15): only a wrong password or code costs an attempt.
@@ -17,12 +19,12 @@ func TestDamagedBoxIsNotAWrongPassword(t *testing.T) {
 	t.Parallel()
 	for _, twoStep := range []bool{false, true} {
 		e := newEnv(t)
-		sess := e.signUp(alice, alicePW)
+		sess := e.signUp(alice, testenv.AlicePW)
 		if twoStep {
 			e.enable(sess)
 		}
 		c := copyEnv(t, e, true)
-		must(t, c.db.Close())
+		testenv.Must(t, c.db.Close())
 		editRecord(t, c.path, sess.ID, func(r map[string]any) {
 			k := sub(r, "keys")
 			if twoStep {
@@ -34,11 +36,11 @@ func TestDamagedBoxIsNotAWrongPassword(t *testing.T) {
 		})
 		c.open()
 		for range core.FreeFailures + 1 {
-			_, err := c.svc.SignIn(alice, alicePW)
-			wantKind(t, err, core.KindDataTampered)
+			_, err := c.svc.SignIn(alice, testenv.AlicePW)
+			testenv.WantKind(t, err, core.KindDataTampered)
 		}
-		if th, _ := c.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Failures != 0 {
-			t.Errorf("two-step %v: a damaged box counted %d wrong passwords", twoStep, th.Failures)
+		if th, _ := c.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Passwords.Failures != 0 {
+			t.Errorf("two-step %v: a damaged box counted %d wrong passwords", twoStep, th.Passwords.Failures)
 		}
 	}
 }
@@ -48,10 +50,10 @@ func TestDamagedBoxIsNotAWrongPassword(t *testing.T) {
 func TestTwinSubmitsOfTheRightCodeCountNothing(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	for round := range 3 {
-		ch := e.challenge(alice, alicePW)
+		ch := e.challenge(alice, testenv.AlicePW)
 		code := e.nextCode(secret)
 		var wg sync.WaitGroup
 		errs := make(chan error, 2)
@@ -84,9 +86,9 @@ func TestTwinSubmitsOfTheRightCodeCountNothing(t *testing.T) {
 func TestKeysAreWipedWhenNoLongerNeeded(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	e.enable(sess)
-	ch := e.challenge(alice, alicePW)
+	ch := e.challenge(alice, testenv.AlicePW)
 	held, ok := app.ChallengeKeyMemory(e.svc, ch)
 	if !ok || len(held) != 3 || allZero(held) {
 		t.Fatalf("the pending sign-in holds %d keys", len(held))
@@ -106,13 +108,13 @@ func TestKeysAreWipedWhenNoLongerNeeded(t *testing.T) {
 	if allZero(inSession) {
 		t.Fatal("the session holds no keys")
 	}
-	must(t, e.svc.SignOut(sess))
+	testenv.Must(t, e.svc.SignOut(sess))
 	if !allZero(inSession) || app.SessionAccountKey(sess) != nil {
 		t.Fatal("sign-out left the session's keys in memory")
 	}
 
-	pending, _ := app.ChallengeKeyMemory(e.svc, e.challenge(alice, alicePW))
-	open := app.SessionKeyMemory(e.signUp("bob.w", otherPW))
+	pending, _ := app.ChallengeKeyMemory(e.svc, e.challenge(alice, testenv.AlicePW))
+	open := app.SessionKeyMemory(e.signUp("bob.w", testenv.OtherPW))
 	e.svc.Close()
 	if !allZero(pending) || !allZero(open) {
 		t.Fatal("Close left the keys of a pending sign-in or a session in memory")

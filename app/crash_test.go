@@ -7,6 +7,9 @@ import (
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
+	"github.com/twostep-app/twostep/ui/words"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // A keyring write and a bbolt transaction cannot be one transaction. These tests stop a use
@@ -39,7 +42,7 @@ func (s crashStore) CreateAccount(a core.Account, ev ...core.Event) error {
 	return s.Store.CreateAccount(a, ev...)
 }
 
-func (s crashStore) UpdateAccount(id core.AccountID, fn func(*core.Account) error, ev ...core.Event) error {
+func (s crashStore) UpdateAccount(id core.AccountID, fn core.Change, ev ...core.Event) error {
 	if err := s.c.write(); err != nil {
 		return err
 	}
@@ -105,30 +108,30 @@ type crashCase struct {
 }
 
 func enabled(e *env) *crashState {
-	sess := e.signUp(alice, alicePW)
-	must(e.t, e.svc.UpdateProfile(sess, core.Profile{Note: "still here"}))
+	sess := e.signUp(alice, testenv.AlicePW)
+	testenv.Must(e.t, e.svc.UpdateProfile(sess, core.Profile{Note: "still here"}))
 	secret, codes := e.enable(sess)
-	return &crashState{user: alice, pw: alicePW, secret: secret, codes: codes, sess: sess}
+	return &crashState{user: alice, pw: testenv.AlicePW, secret: secret, codes: codes, sess: sess}
 }
 
 var crashCases = []crashCase{
-	{"create account", func(e *env) *crashState { return &crashState{user: alice, pw: alicePW} },
+	{"create account", func(e *env) *crashState { return &crashState{user: alice, pw: testenv.AlicePW} },
 		func(e *env, svc *app.Service, _ *crashState) error {
-			_, err := svc.CreateAccount(alice, alicePW)
+			_, err := svc.CreateAccount(alice, testenv.AlicePW)
 			return err
 		}},
 	{"confirm enrolment", func(e *env) *crashState {
-		sess := e.signUp(alice, alicePW)
+		sess := e.signUp(alice, testenv.AlicePW)
 		enr, err := e.svc.BeginEnrolment(sess)
-		must(e.t, err)
-		return &crashState{user: alice, pw: alicePW, secret: enr.Secret, sess: sess}
+		testenv.Must(e.t, err)
+		return &crashState{user: alice, pw: testenv.AlicePW, secret: enr.Secret, sess: sess}
 	}, func(e *env, svc *app.Service, st *crashState) error {
 		codes, err := svc.ConfirmEnrolment(st.sess, e.code(st.secret))
 		st.codes = codes
 		return err
 	}},
 	{"sign in trusting this device", enabled, func(e *env, svc *app.Service, st *crashState) error {
-		res, err := svc.SignIn(alice, alicePW)
+		res, err := svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			return err
 		}
@@ -137,10 +140,10 @@ var crashCases = []crashCase{
 	}},
 	{"set this computer up again with a backup code", func(e *env) *crashState {
 		st := enabled(e)
-		must(e.t, e.secrets.Delete(st.sess.ID, core.SlotComputerKey))
+		testenv.Must(e.t, e.secrets.Delete(st.sess.ID, core.SlotComputerKey))
 		return st
 	}, func(e *env, svc *app.Service, st *crashState) error {
-		res, err := svc.SignIn(alice, alicePW)
+		res, err := svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			return err
 		}
@@ -148,28 +151,28 @@ var crashCases = []crashCase{
 		return err
 	}},
 	{"turn two-step off", enabled, func(e *env, svc *app.Service, st *crashState) error {
-		return svc.DisableTwoFactor(st.sess, alicePW, e.nextCode(st.secret))
+		return svc.DisableTwoFactor(st.sess, testenv.AlicePW, e.nextCode(st.secret))
 	}},
 	{"change password", enabled, func(e *env, svc *app.Service, st *crashState) error {
-		st.other = otherPW
-		return svc.ChangePassword(st.sess, alicePW, otherPW, e.nextCode(st.secret))
+		st.other = testenv.OtherPW
+		return svc.ChangePassword(st.sess, testenv.AlicePW, testenv.OtherPW, e.nextCode(st.secret))
 	}},
 	{"sign out completely", func(e *env) *crashState {
 		st := enabled(e)
-		st.sess = e.signInWithCode(alice, alicePW, st.secret, true)
+		st.sess = e.signInWithCode(alice, testenv.AlicePW, st.secret, true)
 		return st
 	}, func(e *env, svc *app.Service, st *crashState) error {
 		return svc.SignOutCompletely(st.sess)
 	}},
 	{"regenerate backup codes", enabled, func(e *env, svc *app.Service, st *crashState) error {
-		codes, err := svc.RegenerateBackupCodes(st.sess, alicePW, e.nextCode(st.secret))
+		codes, err := svc.RegenerateBackupCodes(st.sess, testenv.AlicePW, e.nextCode(st.secret))
 		if err == nil {
 			st.codes = codes
 		}
 		return err
 	}},
 	{"sign in with a backup code on a computer with its key", enabled, func(e *env, svc *app.Service, st *crashState) error {
-		res, err := svc.SignIn(alice, alicePW)
+		res, err := svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			return err
 		}
@@ -179,18 +182,18 @@ var crashCases = []crashCase{
 	{"remove another computer", func(e *env) *crashState {
 		st := enabled(e)
 		other := app.New(e.db, keyringtest.Require(e.t), app.WithClock(e.clock.Now), app.WithDeviceName("other-laptop"))
-		res, err := other.SignIn(alice, alicePW)
-		must(e.t, err)
+		res, err := other.SignIn(alice, testenv.AlicePW)
+		testenv.Must(e.t, err)
 		theirs, _, err := other.SubmitBackupCode(res.Challenge, st.codes[len(st.codes)-1], true)
-		must(e.t, err)
+		testenv.Must(e.t, err)
 		st.codes = st.codes[:len(st.codes)-1]
-		must(e.t, other.SignOut(theirs))
+		testenv.Must(e.t, other.SignOut(theirs))
 		return st
 	}, func(e *env, svc *app.Service, st *crashState) error {
 		return svc.RemoveComputer(st.sess, otherDevice(e.t.(*testing.T), e, st.sess))
 	}},
 	{"set the authenticator up again", enabled, func(e *env, svc *app.Service, st *crashState) error {
-		enr, err := svc.BeginNewAuthenticator(st.sess, alicePW, e.nextCode(st.secret))
+		enr, err := svc.BeginNewAuthenticator(st.sess, testenv.AlicePW, e.nextCode(st.secret))
 		if err != nil {
 			return err
 		}
@@ -247,10 +250,10 @@ func TestCrashBetweenWritesLeavesAccountsUsable(t *testing.T) {
 				e := newEnv(t)
 				st := tc.setup(e)
 				c := &crash{at: at}
-				svc := app.New(crashStore{e.db, c}, crashSecrets{e.secrets, c}, app.WithClock(e.clock.Now), app.WithDeviceName(deviceNm))
+				svc := app.New(crashStore{e.db, c}, crashSecrets{e.secrets, c}, app.WithClock(e.clock.Now), app.WithDeviceName(testenv.DeviceNm))
 				err := tc.act(e, svc, st)
 				if !c.happened() {
-					must(t, err) // ran to the end: every crash point has been tried
+					testenv.Must(t, err) // ran to the end: every crash point has been tried
 					if at == 1 {
 						t.Fatal("the use case wrote nothing")
 					}
@@ -283,8 +286,8 @@ func stillSignsIn(t *testing.T, e *env, st *crashState, at int) {
 		if _, err := e.svc.Profile(sess); err != nil {
 			t.Fatalf("crash at write %d, round %d: profile does not open: %v", at, round, err)
 		}
-		must(t, e.svc.SignOut(sess))
-		must(t, e.secrets.Delete(sess.ID, core.SlotComputerKey))
+		testenv.Must(t, e.svc.SignOut(sess))
+		testenv.Must(t, e.secrets.Delete(sess.ID, core.SlotComputerKey))
 	}
 }
 
@@ -312,7 +315,7 @@ func signInSomehow(t *testing.T, e *env, st *crashState, at int) *app.Session {
 		}
 		sess, err := e.svc.SubmitCode(res.Challenge, e.code(st.secret), false)
 		if err != nil {
-			t.Fatalf("crash at write %d: the code is refused: %v (%s)", at, err, app.Message(err))
+			t.Fatalf("crash at write %d: the code is refused: %v (%s)", at, err, words.Message(err))
 		}
 		return sess
 	}
@@ -338,11 +341,11 @@ func backupSomehow(t *testing.T, e *env, st *crashState, challenge, pw string, a
 		case core.IsKind(err, core.KindWrongCredentials) && pw != st.other && st.other != "":
 			st.codes = append([]string{code}, st.codes...)
 			res, err := e.svc.SignIn(st.user, st.other)
-			must(t, err)
+			testenv.Must(t, err)
 			challenge, pw = res.Challenge, st.other
 			continue
 		default:
-			t.Fatalf("crash at write %d: the backup code is refused: %v (%s)", at, err, app.Message(err))
+			t.Fatalf("crash at write %d: the backup code is refused: %v (%s)", at, err, words.Message(err))
 		}
 	}
 	t.Fatalf("crash at write %d: this computer has no key and no backup code the person holds works", at)

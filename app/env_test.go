@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -11,28 +10,13 @@ import (
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 const (
-	alice    = "alice"
-	alicePW  = "plum-Velvet-harbour-93"
-	otherPW  = "quiet Lantern orbit 7 maple"
-	deviceNm = "test-laptop"
+	alice = "alice"
 )
-
-// clock is a settable time source; it starts 5 s into a TOTP step.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // env is a Service over a real bbolt file in a temp dir and the real keyring.
 type env struct {
@@ -41,15 +25,15 @@ type env struct {
 	db      *boltstore.Store
 	secrets core.Secrets
 	kr      *keyring.Keyring // the same keyring, for what only the adapter does (its service name)
-	clock   *clock
+	clock   *testenv.Clock
 	svc     *app.Service
 }
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
-	e := &env{t: t, path: filepath.Join(testenv.TempDir(t), app.DataFile), secrets: kr, kr: kr,
-		clock: &clock{t: time.Unix(1_800_000_010, 0)}}
+	e := &env{t: t, path: filepath.Join(testenv.TempDir(t), datadir.File), secrets: kr, kr: kr,
+		clock: testenv.NewClock(time.Unix(1_800_000_010, 0))}
 	e.open()
 	t.Cleanup(func() { e.db.Close() })
 	return e
@@ -62,7 +46,7 @@ func (e *env) open() {
 		e.t.Fatalf("open store: %v", err)
 	}
 	e.db = db
-	e.svc = app.New(db, e.secrets, app.WithClock(e.clock.Now), app.WithDeviceName(deviceNm))
+	e.svc = app.New(db, e.secrets, app.WithClock(e.clock.Now), app.WithDeviceName(testenv.DeviceNm))
 }
 
 // restart closes the data file and opens it again with a new Service, as a new process would.
@@ -77,7 +61,7 @@ func (e *env) restart() {
 // code is what the authenticator app shows now; nextCode waits for the next step first.
 func (e *env) code(secret string) string {
 	e.t.Helper()
-	c, err := core.CodeAt(secret, core.Step(e.clock.Now()), core.CodeDigits)
+	c, err := core.CodeAt(secret, core.TimeStep(e.clock.Now()), core.CodeDigits)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -141,18 +125,4 @@ func (e *env) signInWithCode(user, pw, secret string, trust bool) *app.Session {
 		e.t.Fatalf("submit code: %v", err)
 	}
 	return sess
-}
-
-func wantKind(t *testing.T, err error, k core.Kind) {
-	t.Helper()
-	if core.KindOf(err) != k || err == nil {
-		t.Fatalf("got error %v (kind %v), want kind %v", err, core.KindOf(err), k)
-	}
-}
-
-func must(t testing.TB, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
 }

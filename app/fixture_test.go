@@ -8,20 +8,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/boltstore"
+	"github.com/twostep-app/twostep/internal/datadir"
 
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // loadSchema1 puts a copy of 0.1's data file under e, 0.1's keyring entries into e's own
 // keyring service, and e's clock ten minutes after the file was made.
 func loadSchema1(e *env) testenv.Schema1 {
 	e.t.Helper()
-	must(e.t, e.db.Close())
+	testenv.Must(e.t, e.db.Close())
 	f := testenv.LoadSchema1(e.t, e.path, e.kr.Service())
-	e.clock.t = f.MadeAt.Add(10 * time.Minute)
+	e.clock.Set(f.MadeAt.Add(10 * time.Minute))
 	e.open()
 	return f
 }
@@ -40,21 +40,21 @@ type schema2Facts struct {
 // 0.2 stored it, in English phrases. Read by today's code, it says what 0.2 said it holds.
 func TestSchema2FixtureHoldsEveryEvent(t *testing.T) {
 	raw, err := os.ReadFile(filepath.Join("testdata", "schema2", "facts.json"))
-	must(t, err)
+	testenv.Must(t, err)
 	var facts schema2Facts
-	must(t, json.Unmarshal(raw, &facts))
-	path := filepath.Join(testenv.TempDir(t), app.DataFile)
+	testenv.Must(t, json.Unmarshal(raw, &facts))
+	path := filepath.Join(testenv.TempDir(t), datadir.File)
 	db, err := os.ReadFile(filepath.Join("testdata", "schema2", "twostep.db"))
-	must(t, err)
-	must(t, os.WriteFile(path, db, 0o600))
+	testenv.Must(t, err)
+	testenv.Must(t, os.WriteFile(path, db, 0o600))
 	store, err := boltstore.Open(path)
-	must(t, err)
+	testenv.Must(t, err)
 	defer store.Close()
 
 	seen := map[core.EventKind]bool{}
 	for name, acct := range facts.Accounts {
 		got, err := store.Events(acct.ID, core.MaxEvents)
-		must(t, err)
+		testenv.Must(t, err)
 		if want := facts.Events[name]; !reflect.DeepEqual(got, want) {
 			t.Errorf("%s's events read back as\n%v\nwant\n%v", name, got, want)
 		}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // forgery is a record that someone who can write the data file makes from today's, with the
@@ -22,20 +24,20 @@ func forgeries(t *testing.T, before snapshot) []forgery {
 	theirs := core.NewComputerKey()
 	add := func(a *core.Account, p core.PasswordKey) {
 		k, err := core.LockKeys(before.ak, p, a.Keys.Params, []core.Holder{theirs.Holder()}, a.ID)
-		must(t, err)
-		a.Devices = append(a.Devices, core.Device{ID: theirs.Device, Name: "test-laptop", Public: theirs.Public(), Trusted: true})
+		testenv.Must(t, err)
+		a.Devices = append(a.Devices, core.Device{ID: theirs.DeviceID, Name: "test-laptop", Public: theirs.Public(), Trusted: true})
 		a.Keys.Boxes = append(a.Keys.Boxes, k.Boxes...)
 	}
 	return []forgery{
 		{"a computer and trust of the forger's added", add, &theirs},
 		{"the forger's keys swapped in, two-step off", func(a *core.Account, p core.PasswordKey) {
 			k, err := core.LockKeys(before.ak, p, a.Keys.Params, nil, a.ID)
-			must(t, err)
+			testenv.Must(t, err)
 			a.Keys, a.TwoFactor = k, false
 		}, nil},
 		{"the account key of then boxed for today's holders", func(a *core.Account, p core.PasswordKey) {
 			k, err := core.LockKeys(before.ak, p, a.Keys.Params, a.Holders(), a.ID)
-			must(t, err)
+			testenv.Must(t, err)
 			a.Keys = k
 		}, before.here},
 	}
@@ -62,7 +64,7 @@ func (l *life) forgeriesAreRefused(passwords []string, computers []core.Computer
 			tried++
 			forged := cloneRecord(t, today.record)
 			f.edit(&forged, mustStretch(t, before.pw, forged.Keys.Params))
-			must(t, before.ak.Sign(&forged))
+			testenv.Must(t, before.ak.Sign(&forged))
 			owner := copyEnv(t, l.e, true)
 			putRecord(t, owner, forged)
 			if sess := signInAs(t, owner, forged.ID, today.pw, today.totp, nil); sess != nil && known[string(app.SessionAccountKey(sess))] {
@@ -87,7 +89,7 @@ func (l *life) forgeriesAreRefused(passwords []string, computers []core.Computer
 func signInAs(t *testing.T, e *env, id core.AccountID, pw, totp string, c *core.ComputerKey) *app.Session {
 	t.Helper()
 	if c != nil {
-		must(t, e.secrets.Set(id, core.SlotComputerKey, c.Marshal()))
+		testenv.Must(t, e.secrets.Set(id, core.SlotComputerKey, c.Marshal()))
 	}
 	res, err := e.svc.SignIn(alice, pw)
 	if err != nil {
@@ -105,21 +107,21 @@ func signInAs(t *testing.T, e *env, id core.AccountID, pw, totp string, c *core.
 
 func cloneRecord(t *testing.T, a core.Account) core.Account {
 	raw, err := json.Marshal(a)
-	must(t, err)
+	testenv.Must(t, err)
 	var b core.Account
-	must(t, json.Unmarshal(raw, &b))
+	testenv.Must(t, json.Unmarshal(raw, &b))
 	return b
 }
 
 // putRecord writes a over the record of the same ID in e's data file, outside Twostep.
 func putRecord(t *testing.T, e *env, a core.Account) {
 	t.Helper()
-	must(t, e.db.Close())
+	testenv.Must(t, e.db.Close())
 	db, err := bolt.Open(e.path, 0o600, nil)
-	must(t, err)
+	testenv.Must(t, err)
 	raw, err := json.Marshal(a)
-	must(t, err)
-	must(t, db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("accounts")).Put([]byte(a.ID), raw) }))
-	must(t, db.Close())
+	testenv.Must(t, err)
+	testenv.Must(t, db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("accounts")).Put([]byte(a.ID), raw) }))
+	testenv.Must(t, db.Close())
 	e.open()
 }

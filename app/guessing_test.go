@@ -8,6 +8,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // guessCodes plays a guesser who knows the password and not the phone: from the clock's
@@ -17,7 +19,7 @@ func guessCodes(t *testing.T, e *env, span time.Duration) int {
 	t.Helper()
 	end, guesses := e.clock.Now().Add(span), 0
 	for e.clock.Now().Before(end) {
-		res, err := e.svc.SignIn(alice, alicePW)
+		res, err := e.svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			t.Fatalf("the password step refused: %v", err)
 		}
@@ -45,7 +47,7 @@ func guessCodes(t *testing.T, e *env, span time.Duration) int {
 func TestCodeGuessesAreCapped(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, codes := e.enable(sess)
 	for _, span := range []struct {
 		name string
@@ -57,18 +59,18 @@ func TestCodeGuessesAreCapped(t *testing.T) {
 			t.Logf("code guesses checked in %s (after those before it): %d", span.name, n)
 		}
 	}
-	res := e.signIn(alice, alicePW)
-	if !res.NeedsBackupCode || res.Note != app.Message(core.Fail(core.KindCodesCapped, "")) {
+	res := e.signIn(alice, testenv.AlicePW)
+	if !res.NeedsBackupCode || res.Why != core.KindCodesCapped {
 		t.Fatalf("after the cap: %+v", res)
 	}
 	_, err := e.svc.SubmitCode(res.Challenge, e.nextCode(secret), false)
-	wantKind(t, err, core.KindCodesCapped) // even the right code: it could be the millionth guess
-	e.clock.Advance(time.Hour)             // the wait the tenth wrong code started
-	if _, _, err := e.svc.SubmitBackupCode(e.signIn(alice, alicePW).Challenge, codes[0], false); err != nil {
+	testenv.WantKind(t, err, core.KindCodesCapped) // even the right code: it could be the millionth guess
+	e.clock.Advance(time.Hour)                     // the wait the tenth wrong code started
+	if _, _, err := e.svc.SubmitBackupCode(e.signIn(alice, testenv.AlicePW).Challenge, codes[0], false); err != nil {
 		t.Fatalf("a backup code after the cap: %v", err)
 	}
 	// The successful sign-in lifts the cap.
-	if ch := e.challenge(alice, alicePW); ch != "" {
+	if ch := e.challenge(alice, testenv.AlicePW); ch != "" {
 		if _, err := e.svc.SubmitCode(ch, e.nextCode(secret), false); err != nil {
 			t.Fatalf("a code after the cap was lifted: %v", err)
 		}
@@ -79,18 +81,18 @@ func TestCodeGuessesAreCapped(t *testing.T) {
 func TestCodeGuessCapInSettings(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, codes := e.enable(sess)
 	for range core.CodeGuessCap {
-		err := e.svc.DisableTwoFactor(sess, alicePW, wrongCode(e.code(secret)))
+		err := e.svc.DisableTwoFactor(sess, testenv.AlicePW, wrongCode(e.code(secret)))
 		if !core.IsKind(err, core.KindWrongCode) && !core.IsKind(err, core.KindLockedOut) && !core.IsKind(err, core.KindCodesCapped) {
 			t.Fatalf("a wrong code in Settings: %v", err)
 		}
 		e.clock.Advance(time.Hour)
 	}
-	err := e.svc.DisableTwoFactor(sess, alicePW, e.nextCode(secret))
-	wantKind(t, err, core.KindCodesCapped)
-	if err := e.svc.DisableTwoFactor(sess, alicePW, codes[0]); err != nil {
+	err := e.svc.DisableTwoFactor(sess, testenv.AlicePW, e.nextCode(secret))
+	testenv.WantKind(t, err, core.KindCodesCapped)
+	if err := e.svc.DisableTwoFactor(sess, testenv.AlicePW, codes[0]); err != nil {
 		t.Fatalf("a backup code in Settings after the cap: %v", err)
 	}
 }
@@ -99,20 +101,20 @@ func TestCodeGuessCapInSettings(t *testing.T) {
 func TestPasswordAndCodeFailuresAreCountedApart(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	for range core.FreeFailures - 1 {
 		_, err := e.svc.SignIn(alice, "a stranger's guess")
-		wantKind(t, err, core.KindWrongCredentials)
+		testenv.WantKind(t, err, core.KindWrongCredentials)
 	}
-	ch := e.challenge(alice, alicePW)
+	ch := e.challenge(alice, testenv.AlicePW)
 	for range core.FreeFailures - 1 {
 		_, err := e.svc.SubmitCode(ch, wrongCode(e.code(secret)), false)
-		wantKind(t, err, core.KindWrongCode)
+		testenv.WantKind(t, err, core.KindWrongCode)
 	}
 	th, err := e.db.Throttle(core.AccountThrottleKey(sess.ID))
-	must(t, err)
-	if th.Failures != core.FreeFailures-1 || th.Codes.Failures != core.FreeFailures-1 {
+	testenv.Must(t, err)
+	if th.Passwords.Failures != core.FreeFailures-1 || th.Codes.Failures != core.FreeFailures-1 {
 		t.Fatalf("counters %+v, want %d and %d apart", th, core.FreeFailures-1, core.FreeFailures-1)
 	}
 	if _, err := e.svc.SubmitCode(ch, e.nextCode(secret), false); err != nil {
@@ -128,7 +130,7 @@ func TestPasswordAndCodeFailuresAreCountedApart(t *testing.T) {
 func TestParallelAttemptsAreCounted(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	checked := func(errs []error) int {
 		n := 0
@@ -154,7 +156,7 @@ func TestParallelAttemptsAreCounted(t *testing.T) {
 		t.Fatalf("%d of 24 concurrent wrong passwords were checked, want %d", n, core.FreeFailures)
 	}
 	e.clock.Advance(core.FirstWait) // the password lock those started
-	ch := e.challenge(alice, alicePW)
+	ch := e.challenge(alice, testenv.AlicePW)
 	wrong := wrongCode(e.code(secret))
 	codes := race(func() error { _, err := e.svc.SubmitCode(ch, wrong, false); return err })
 	if n := checked(codes); n != core.FreeFailures {
@@ -168,10 +170,10 @@ func TestParallelAttemptsAreCounted(t *testing.T) {
 func TestRacingTrustedSignIns(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	for round := range 5 {
-		a, b := e.challenge(alice, alicePW), e.challenge(alice, alicePW)
+		a, b := e.challenge(alice, testenv.AlicePW), e.challenge(alice, testenv.AlicePW)
 		code := e.nextCode(secret)
 		var wg sync.WaitGroup
 		var sa, sb *app.Session
@@ -186,12 +188,12 @@ func TestRacingTrustedSignIns(t *testing.T) {
 		if winner == nil {
 			winner, lost = sb, ea
 		}
-		wantKind(t, lost, core.KindCodeReused)
+		testenv.WantKind(t, lost, core.KindCodeReused)
 		if devs := e.devices(winner); len(devs) != 1 || !devs[0].ThisDevice {
 			t.Fatalf("round %d: devices %+v, want this computer once", round, devs)
 		}
-		must(t, e.svc.SignOutCompletely(winner))
-		if res := e.signIn(alice, alicePW); res.Session != nil {
+		testenv.Must(t, e.svc.SignOutCompletely(winner))
+		if res := e.signIn(alice, testenv.AlicePW); res.Session != nil {
 			t.Fatalf("round %d: still trusted after Sign out completely", round)
 		}
 	}
@@ -201,9 +203,9 @@ func TestRacingTrustedSignIns(t *testing.T) {
 func TestFailedAttemptsSinceLastVisit(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
-	sess = e.signInWithCode(alice, alicePW, secret, false)
+	sess = e.signInWithCode(alice, testenv.AlicePW, secret, false)
 	if sess.Failed.Count != 0 {
 		t.Fatalf("a clean sign-in reports %+v", sess.Failed)
 	}
@@ -211,15 +213,15 @@ func TestFailedAttemptsSinceLastVisit(t *testing.T) {
 	e.clock.Advance(time.Minute)
 	e.svc.SignIn(alice, "another guess")
 	e.clock.Advance(time.Minute)
-	_, err := e.svc.SubmitCode(e.challenge(alice, alicePW), wrongCode(e.code(secret)), false)
-	wantKind(t, err, core.KindWrongCode)
+	_, err := e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), wrongCode(e.code(secret)), false)
+	testenv.WantKind(t, err, core.KindWrongCode)
 	last := e.clock.Now()
 	e.clock.Advance(time.Hour)
-	sess = e.signInWithCode(alice, alicePW, secret, false)
+	sess = e.signInWithCode(alice, testenv.AlicePW, secret, false)
 	if sess.Failed.Count != 3 || !sess.Failed.Last.Equal(last) {
 		t.Fatalf("failed since the last visit: %+v, want 3, the last at %v", sess.Failed, last)
 	}
-	if again := e.signInWithCode(alice, alicePW, secret, false); again.Failed.Count != 0 {
+	if again := e.signInWithCode(alice, testenv.AlicePW, secret, false); again.Failed.Count != 0 {
 		t.Fatalf("the next visit still reports %+v", again.Failed)
 	}
 }
@@ -227,6 +229,6 @@ func TestFailedAttemptsSinceLastVisit(t *testing.T) {
 func (e *env) devices(sess *app.Session) []app.DeviceInfo {
 	e.t.Helper()
 	devs, err := e.svc.Devices(sess)
-	must(e.t, err)
+	testenv.Must(e.t, err)
 	return devs
 }

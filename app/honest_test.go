@@ -3,8 +3,7 @@ package app_test
 import (
 	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -13,8 +12,7 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/private/privatetest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // failingDeletes is the real keyring whose deletes fail, as a locked keyring's do: a narrow
@@ -30,11 +28,11 @@ func (failingDeletes) Delete(core.AccountID, core.Slot) error {
 func TestCleanupAfterCommitIsBestEffort(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	var logged bytes.Buffer
-	svc := app.New(e.db, failingDeletes{e.secrets}, app.WithClock(e.clock.Now), app.WithLog(app.NewLog(&logged)))
-	if err := svc.DisableTwoFactor(sess, alicePW, e.nextCode(secret)); err != nil {
+	svc := app.New(e.db, failingDeletes{e.secrets}, app.WithClock(e.clock.Now), app.WithLog(slog.New(slog.NewTextHandler(&logged, nil))))
+	if err := svc.DisableTwoFactor(sess, testenv.AlicePW, e.nextCode(secret)); err != nil {
 		t.Fatalf("turning two-step off reported %v after it was done", err)
 	}
 	if st, _ := svc.Status(sess); st.TwoFactor {
@@ -53,17 +51,17 @@ func TestDamagedComputerKeyIsTreatedAsMissing(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
-			sess := e.signUp(alice, alicePW)
+			sess := e.signUp(alice, testenv.AlicePW)
 			_, codes := e.enable(sess)
-			must(t, gokeyring.Set(e.kr.Service(), string(sess.ID)+"/"+string(core.SlotComputerKey), value))
-			res := e.signIn(alice, alicePW)
-			if !res.NeedsBackupCode || res.Note != app.Message(core.Fail(core.KindComputerKeyMissing, "")) {
+			testenv.Must(t, gokeyring.Set(e.kr.Service(), string(sess.ID)+"/"+string(core.SlotComputerKey), value))
+			res := e.signIn(alice, testenv.AlicePW)
+			if !res.NeedsBackupCode || res.Why != core.KindComputerKeyMissing {
 				t.Fatalf("a damaged key: %+v", res)
 			}
 			if _, _, err := e.svc.SubmitBackupCode(res.Challenge, codes[0], false); err != nil {
 				t.Fatalf("a backup code after a damaged key: %v", err)
 			}
-			if res := e.signIn(alice, alicePW); res.NeedsBackupCode {
+			if res := e.signIn(alice, testenv.AlicePW); res.NeedsBackupCode {
 				t.Fatal("the damaged key was not replaced")
 			}
 		})
@@ -75,46 +73,17 @@ func TestDamagedComputerKeyIsTreatedAsMissing(t *testing.T) {
 func TestMissingRecordIsDamageNotAWrongPassword(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
-	must(t, e.db.Close())
+	sess := e.signUp(alice, testenv.AlicePW)
+	testenv.Must(t, e.db.Close())
 	db, err := bolt.Open(e.path, 0o600, nil)
-	must(t, err)
-	must(t, db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("accounts")).Delete([]byte(sess.ID)) }))
-	must(t, db.Close())
+	testenv.Must(t, err)
+	testenv.Must(t, db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("accounts")).Delete([]byte(sess.ID)) }))
+	testenv.Must(t, db.Close())
 	e.open()
-	_, err = e.svc.SignIn(alice, alicePW)
-	wantKind(t, err, core.KindDataCorrupt)
+	_, err = e.svc.SignIn(alice, testenv.AlicePW)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 	if th, _ := e.db.Throttle(core.AccountThrottleKey(sess.ID)); th != (core.Throttle{}) {
 		t.Fatalf("a damaged file counted a failure: %+v", th)
-	}
-}
-
-// The log (issue 8.14): causes of keyring and data-file errors go to a file in the data
-// folder, owner-only and capped; wrong passwords and codes do not, and no password or code
-// is ever written.
-func TestLogHoldsCausesNotSecrets(t *testing.T) {
-	t.Parallel()
-	dir := testenv.TempDir(t)
-	log := app.NewLog(&bytes.Buffer{})
-	must(t, log.AttachFile(dir))
-	defer log.Close()
-	log.Report(core.Fail(core.KindWrongCredentials, ""))
-	log.Report(core.Wrap(core.KindKeyringLocked, errors.New("org.freedesktop.Secret.Error.IsLocked")))
-	log.Report(core.Wrap(core.KindDataCorrupt, errors.New("invalid page type: 7")))
-	raw, err := os.ReadFile(filepath.Join(dir, app.LogFile))
-	must(t, err)
-	text := string(raw)
-	if !strings.Contains(text, "IsLocked") || !strings.Contains(text, "invalid page type") || strings.Contains(text, "wrong credentials") {
-		t.Fatalf("log: %q", text)
-	}
-	privatetest.WantPrivate(t, filepath.Join(dir, app.LogFile), 0o600)
-	for range 20000 { // well past the cap
-		log.Report(core.Wrap(core.KindInternal, errors.New(strings.Repeat("x", 100))))
-	}
-	for _, name := range []string{app.LogFile, app.LogFile + ".1"} {
-		if info, err := os.Stat(filepath.Join(dir, name)); err != nil || info.Size() > 1<<20 {
-			t.Fatalf("%s: %v, %d bytes; want at most 1 MiB", name, err, info.Size())
-		}
 	}
 }
 
@@ -123,15 +92,15 @@ func TestLogFromUseHoldsNoSecrets(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	var logged bytes.Buffer
-	e.svc = app.New(e.db, e.secrets, app.WithClock(e.clock.Now), app.WithLog(app.NewLog(&logged)))
-	sess := e.signUp(alice, alicePW)
+	e.svc = app.New(e.db, e.secrets, app.WithClock(e.clock.Now), app.WithLog(slog.New(slog.NewTextHandler(&logged, nil))))
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, codes := e.enable(sess)
 	e.svc.SignIn(alice, "a wrong password here")
 	code := e.nextCode(secret)
-	e.svc.SubmitCode(e.challenge(alice, alicePW), wrongCode(code), false)
-	e.svc.SubmitBackupCode(e.challenge(alice, alicePW), codes[0], false)
+	e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), wrongCode(code), false)
+	e.svc.SubmitBackupCode(e.challenge(alice, testenv.AlicePW), codes[0], false)
 	e.svc.Report(core.Wrap(core.KindInternal, errors.New("something broke")))
-	for _, secret := range []string{alicePW, "a wrong password here", code, wrongCode(code), codes[0], secret} {
+	for _, secret := range []string{testenv.AlicePW, "a wrong password here", code, wrongCode(code), codes[0], secret} {
 		if strings.Contains(logged.String(), secret) {
 			t.Fatalf("the log holds %q", secret)
 		}
@@ -146,11 +115,11 @@ func TestLogFromUseHoldsNoSecrets(t *testing.T) {
 // Not parallel: the argon2id count is the process's.
 func TestUnknownNameCostsOneArgon2idRun(t *testing.T) {
 	e := newEnv(t)
-	e.signUp(alice, alicePW)
+	e.signUp(alice, testenv.AlicePW)
 	for _, name := range []string{"nobody-first", alice, "nobody-again"} {
 		before := core.Argon2Runs()
 		_, err := e.svc.SignIn(name, "not the password at all")
-		wantKind(t, err, core.KindWrongCredentials)
+		testenv.WantKind(t, err, core.KindWrongCredentials)
 		if n := core.Argon2Runs() - before; n != 1 {
 			t.Errorf("signing in as %s: %d argon2id runs, want 1", name, n)
 		}

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // As a phone would: read the QR code with zbarimg, compute the code with oathtool, and
@@ -19,13 +19,13 @@ func TestAuthenticatorAppInterop(t *testing.T) {
 	t.Parallel()
 	zbarimg, oathtool := testenv.NeedTool(t, "zbarimg"), testenv.NeedTool(t, "oathtool")
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	enr, err := e.svc.BeginEnrolment(sess)
-	must(t, err)
+	testenv.Must(t, err)
 	png, err := enr.QRPNG(256)
-	must(t, err)
+	testenv.Must(t, err)
 	qrFile := filepath.Join(testenv.TempDir(t), "qr.png")
-	must(t, os.WriteFile(qrFile, png, 0o600))
+	testenv.Must(t, os.WriteFile(qrFile, png, 0o600))
 
 	out, err := exec.Command(zbarimg, "--raw", "-q", qrFile).Output()
 	if err != nil {
@@ -33,7 +33,7 @@ func TestAuthenticatorAppInterop(t *testing.T) {
 	}
 	uri := strings.TrimSpace(string(out))
 	u, err := url.Parse(uri)
-	must(t, err)
+	testenv.Must(t, err)
 	if u.Scheme != "otpauth" || u.Host != "totp" || u.Path != "/Twostep:"+alice || u.Query().Get("issuer") != "Twostep" {
 		t.Fatalf("QR code holds %q", uri)
 	}
@@ -50,9 +50,9 @@ func TestAuthenticatorAppInterop(t *testing.T) {
 		return strings.TrimSpace(string(out))
 	}
 	_, err = e.svc.ConfirmEnrolment(sess, phone())
-	must(t, err)
-	must(t, e.svc.SignOut(sess))
-	ch := e.challenge(alice, alicePW)
+	testenv.Must(t, err)
+	testenv.Must(t, e.svc.SignOut(sess))
+	ch := e.challenge(alice, testenv.AlicePW)
 	e.clock.Advance(core.Period)
 	if _, err := e.svc.SubmitCode(ch, phone(), false); err != nil {
 		t.Fatalf("sign-in with the phone's code: %v", err)

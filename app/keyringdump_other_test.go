@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // keyringDump is every value Twostep keeps under the env's keyring service, read out by

@@ -6,24 +6,26 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // Locking ends the session in memory and says why in the activity; unlocking is a sign-in.
 func TestLockWipesTheSession(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	held := app.SessionKeyMemory(sess)
-	must(t, e.svc.Lock(sess, app.LockIdle, 15*time.Minute))
+	testenv.Must(t, e.svc.Lock(sess, app.LockIdle, 15*time.Minute))
 	if !allZero(held) {
 		t.Fatal("the locked session's keys are still in memory")
 	}
 	_, err := e.svc.Status(sess)
-	wantKind(t, err, core.KindNotFound)
-	must(t, e.svc.Lock(sess, app.LockByUser, 0)) // a second lock does nothing
-	again := e.signIn(alice, alicePW).Session
+	testenv.WantKind(t, err, core.KindNotFound)
+	testenv.Must(t, e.svc.Lock(sess, app.LockByUser, 0)) // a second lock does nothing
+	again := e.signIn(alice, testenv.AlicePW).Session
 	events, err := e.svc.Activity(again, 10)
-	must(t, err)
+	testenv.Must(t, err)
 	locks := 0
 	for _, ev := range events {
 		if ev.Kind == core.EventLocked {
@@ -42,18 +44,18 @@ func TestLockWipesTheSession(t *testing.T) {
 func TestLockSettings(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	if st, _ := e.svc.Status(sess); st.Lock != (app.LockSettings{After: core.DefaultLockAfter, OnScreenLock: true}) {
 		t.Fatalf("a new account locks with %+v", st.Lock)
 	}
 	for _, want := range []app.LockSettings{{After: time.Minute}, {After: 0, OnScreenLock: true}, {After: time.Hour}} {
-		must(t, e.svc.SetLockSettings(sess, want))
+		testenv.Must(t, e.svc.SetLockSettings(sess, want))
 		e.restart()
-		again := e.signIn(alice, alicePW).Session
+		again := e.signIn(alice, testenv.AlicePW).Session
 		if st, _ := e.svc.Status(again); st.Lock != want {
 			t.Errorf("stored %+v, read back %+v", want, st.Lock)
 		}
 		sess = again
 	}
-	wantKind(t, e.svc.SetLockSettings(sess, app.LockSettings{After: 7 * time.Minute}), core.KindInvalid)
+	testenv.WantKind(t, e.svc.SetLockSettings(sess, app.LockSettings{After: 7 * time.Minute}), core.KindInvalid)
 }

@@ -13,6 +13,9 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // The four properties of the key hierarchy (issue 7), each a check that runs on a fresh
@@ -31,7 +34,7 @@ func candidates(value string) [][]byte {
 		out = append(out, raw[i:i+core.KeyLen])
 	}
 	if ck, err := core.ParseComputerKey(raw); err == nil {
-		out = append(out, ck.Key, []byte(ck.Device))
+		out = append(out, ck.Key, []byte(ck.DeviceID))
 	}
 	return out
 }
@@ -41,7 +44,7 @@ func candidates(value string) [][]byte {
 func checkKeyringOpensNothing(t *testing.T, e *env, id core.AccountID, totpSecret string) {
 	t.Helper()
 	a, err := e.db.Account(id)
-	must(t, err)
+	testenv.Must(t, err)
 	values := keyringDump(t, e)
 	if len(values) == 0 && a.TwoFactor {
 		t.Fatal("the keyring holds nothing for a two-step account; the dump does not work")
@@ -55,7 +58,7 @@ func checkKeyringOpensNothing(t *testing.T, e *env, id core.AccountID, totpSecre
 			tryToOpen(t, a, c)
 			if len(c) >= 10 {
 				s := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(c)
-				if code, err := core.CodeAt(s, core.Step(e.clock.Now()), core.CodeDigits); err == nil && code == realCode && totpSecret != "" {
+				if code, err := core.CodeAt(s, core.TimeStep(e.clock.Now()), core.CodeDigits); err == nil && code == realCode && totpSecret != "" {
 					t.Fatal("a keyring value computes the current verification code")
 				}
 			}
@@ -116,14 +119,14 @@ func tryToOpen(t *testing.T, a core.Account, c []byte) {
 func copyEnv(t *testing.T, e *env, sameKeyring bool) *env {
 	t.Helper()
 	raw, err := os.ReadFile(e.path)
-	must(t, err)
+	testenv.Must(t, err)
 	c := newEnv(t)
-	must(t, c.db.Close())
-	must(t, os.WriteFile(c.path, raw, 0o600))
+	testenv.Must(t, c.db.Close())
+	testenv.Must(t, os.WriteFile(c.path, raw, 0o600))
 	if sameKeyring {
 		c.secrets, c.kr = e.secrets, e.kr
 	}
-	c.clock.t = e.clock.Now()
+	c.clock.Set(e.clock.Now())
 	c.open()
 	return c
 }
@@ -141,13 +144,13 @@ func checkPasswordAloneOpensNothing(t *testing.T, e *env, user, pw, totpSecret s
 		t.Fatalf("the password alone on another computer: %+v", res)
 	}
 	_, err := c.svc.SubmitCode(res.Challenge, c.nextCode(totpSecret), false)
-	wantKind(t, err, core.KindComputerKeyMissing)
-	if msg := app.Message(err); !strings.Contains(msg, "backup code") {
+	testenv.WantKind(t, err, core.KindComputerKeyMissing)
+	if msg := words.Message(err); !strings.Contains(msg, "backup code") {
 		t.Fatalf("the sentence %q does not ask for a backup code", msg)
 	}
 	wrong := c.signIn(user, "not the password at all")
 	_, _, err = c.svc.SubmitBackupCode(wrong.Challenge, codes[0], false)
-	wantKind(t, err, core.KindWrongCredentials)
+	testenv.WantKind(t, err, core.KindWrongCredentials)
 	if !app.SignInAgain(err) {
 		t.Fatal("a wrong password found at the backup code does not send the person back")
 	}
@@ -159,16 +162,16 @@ func checkPasswordAloneOpensNothing(t *testing.T, e *env, user, pw, totpSecret s
 		t.Fatalf("%d backup codes left, want %d", left, len(codes)-1)
 	}
 	p, err := c.svc.Profile(sess)
-	must(t, err)
+	testenv.Must(t, err)
 	if !strings.Contains(p.DisplayName+p.Note, wantNote) {
 		t.Fatalf("profile after recovery = %+v, want %q in it", p, wantNote)
 	}
 	raw, err := c.secrets.Get(sess.ID, core.SlotComputerKey)
-	must(t, err)
+	testenv.Must(t, err)
 	if _, err := core.ParseComputerKey(raw); err != nil {
 		t.Fatalf("no new computer key after recovery: %v", err)
 	}
-	must(t, c.svc.SignOutCompletely(sess))
+	testenv.Must(t, c.svc.SignOutCompletely(sess))
 	again := c.signIn(user, pw)
 	if again.NeedsBackupCode || again.Challenge == "" {
 		t.Fatalf("after recovery the computer still has no key: %+v", again)
@@ -183,12 +186,12 @@ func checkPasswordAloneOpensNothing(t *testing.T, e *env, user, pw, totpSecret s
 func checkTOTPSealedInDataFile(t *testing.T, e *env, id core.AccountID, totpSecret string) {
 	t.Helper()
 	a, err := e.db.Account(id)
-	must(t, err)
+	testenv.Must(t, err)
 	if len(a.TOTP) == 0 {
 		t.Fatal("the record holds no sealed TOTP secret")
 	}
 	raw, err := os.ReadFile(e.path)
-	must(t, err)
+	testenv.Must(t, err)
 	if bytes.Contains(raw, []byte(totpSecret)) {
 		t.Fatal("the data file holds the TOTP secret in plain")
 	}
@@ -209,7 +212,7 @@ func checkTamperingRefused(t *testing.T, e *env, id core.AccountID, user, pw str
 	t.Helper()
 	for _, tc := range cases {
 		c := copyEnv(t, e, true)
-		must(t, c.db.Close())
+		testenv.Must(t, c.db.Close())
 		edited := editRecord(t, c.path, id, tc.change)
 		c.open()
 		try := tc.pw
@@ -224,10 +227,10 @@ func checkTamperingRefused(t *testing.T, e *env, id core.AccountID, user, pw str
 		if core.KindOf(err) != tc.want {
 			t.Errorf("%s: %v (kind %v), want kind %v", tc.name, err, core.KindOf(err), tc.want)
 		}
-		if tc.want == core.KindDataTampered && !strings.Contains(app.Message(err), "changed outside Twostep") {
-			t.Errorf("%s: message %q", tc.name, app.Message(err))
+		if tc.want == core.KindDataTampered && !strings.Contains(words.Message(err), "changed outside Twostep") {
+			t.Errorf("%s: message %q", tc.name, words.Message(err))
 		}
-		must(t, c.db.Close())
+		testenv.Must(t, c.db.Close())
 		if now := readRecord(t, c.path, id); !bytes.Equal(now, edited) {
 			t.Errorf("%s: the refused sign-in rewrote the record", tc.name)
 		}
@@ -238,10 +241,10 @@ func checkTamperingRefused(t *testing.T, e *env, id core.AccountID, user, pw str
 func editRecord(t *testing.T, path string, id core.AccountID, change func(map[string]any)) []byte {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, nil)
-	must(t, err)
+	testenv.Must(t, err)
 	defer db.Close()
 	var out []byte
-	must(t, db.Update(func(tx *bolt.Tx) error {
+	testenv.Must(t, db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte("accounts"))
 		var rec map[string]any
 		if err := json.Unmarshal(b.Get([]byte(id)), &rec); err != nil {
@@ -260,10 +263,10 @@ func editRecord(t *testing.T, path string, id core.AccountID, change func(map[st
 func readRecord(t *testing.T, path string, id core.AccountID) []byte {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
-	must(t, err)
+	testenv.Must(t, err)
 	defer db.Close()
 	var out []byte
-	must(t, db.View(func(tx *bolt.Tx) error {
+	testenv.Must(t, db.View(func(tx *bolt.Tx) error {
 		out = bytes.Clone(tx.Bucket([]byte("accounts")).Get([]byte(id)))
 		return nil
 	}))
@@ -274,11 +277,11 @@ func readRecord(t *testing.T, path string, id core.AccountID) []byte {
 func recordOf(t *testing.T, e *env, id core.AccountID) map[string]any {
 	t.Helper()
 	a, err := e.db.Account(id)
-	must(t, err)
+	testenv.Must(t, err)
 	raw, err := json.Marshal(a)
-	must(t, err)
+	testenv.Must(t, err)
 	var rec map[string]any
-	must(t, json.Unmarshal(raw, &rec))
+	testenv.Must(t, json.Unmarshal(raw, &rec))
 	return rec
 }
 
@@ -348,13 +351,13 @@ func sub(rec map[string]any, key string) map[string]any { return rec[key].(map[s
 func editorKeys(t *testing.T, id core.AccountID) map[string]any {
 	params := core.NewPasswordParams()
 	p, err := core.StretchPassword(editorPW, params)
-	must(t, err)
+	testenv.Must(t, err)
 	k, err := core.LockKeys(core.NewAccountKey(), p, params, nil, id)
-	must(t, err)
+	testenv.Must(t, err)
 	raw, err := json.Marshal(k)
-	must(t, err)
+	testenv.Must(t, err)
 	var out map[string]any
-	must(t, json.Unmarshal(raw, &out))
+	testenv.Must(t, json.Unmarshal(raw, &out))
 	return out
 }
 

@@ -29,7 +29,7 @@ func (s *Service) checkPassword(k *keys, a core.Account, password string) error 
 
 // reauthenticate checks the password and, with 2FA on, a code or backup code. It returns
 // the change that marks the code used, for the caller's transaction.
-func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string) (change, error) {
+func (s *Service) reauthenticate(k *keys, a *core.Account, password, code string) (core.Change, error) {
 	if err := s.checkPassword(k, *a, password); err != nil {
 		return nil, err
 	}

@@ -5,12 +5,10 @@
 package app
 
 import (
-	"io"
+	"log/slog"
 	"os"
 	"sync"
 	"time"
-
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/twostep-app/twostep/core"
 )
@@ -22,7 +20,7 @@ type Service struct {
 	secrets core.Secrets
 	now     core.Clock
 	device  string
-	log     *Log
+	log     *slog.Logger
 
 	mu         sync.Mutex
 	challenges map[string]*challenge
@@ -40,23 +38,27 @@ func WithClock(c core.Clock) Option { return func(s *Service) { s.now = c } }
 // WithDeviceName names this machine in device records and activity.
 func WithDeviceName(name string) Option { return func(s *Service) { s.device = name } }
 
-// WithLog sends the causes of errors, and failed clean-ups, to l (by default nowhere).
-func WithLog(l *Log) Option { return func(s *Service) { s.log = l } }
+// WithLog sends the causes of errors, and failed clean-ups, to l (by default nowhere). Nothing
+// secret is ever logged: causes are library text (D-Bus, bbolt, JSON), never a password, a
+// code, a key or a profile.
+func WithLog(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
 
 // New wires a Service over a store and a keyring.
 func New(store core.Store, secrets core.Secrets, opts ...Option) *Service {
 	s := &Service{store: store, secrets: secrets, now: time.Now, device: hostname(), challenges: map[string]*challenge{},
-		done: map[string]time.Time{}, sessions: map[*Session]bool{}, log: NewLog(io.Discard)}
+		done: map[string]time.Time{}, sessions: map[*Session]bool{}, log: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
 		o(s)
 	}
 	return s
 }
 
+// hostname is this computer's name for its device record, or "" when the system has none:
+// the window then says "this computer" in the language of the day it is read.
 func hostname() string {
 	name, err := os.Hostname()
-	if err != nil || name == "" {
-		return lang.X("device.unnamed", "this computer") // stored as the device's name, in the language of that day
+	if err != nil {
+		return ""
 	}
 	return name
 }
@@ -128,7 +130,7 @@ func (k *keys) device() string {
 	if k == nil || k.computer == nil {
 		return ""
 	}
-	return k.computer.Device
+	return k.computer.DeviceID
 }
 
 func (k *keys) clone() *keys {
@@ -137,7 +139,7 @@ func (k *keys) clone() *keys {
 	}
 	c := &keys{account: clip(k.account), password: clip(k.password), params: k.params}
 	if k.computer != nil {
-		c.computer = &core.ComputerKey{Device: k.computer.Device, Key: clip(k.computer.Key)}
+		c.computer = &core.ComputerKey{DeviceID: k.computer.DeviceID, Key: clip(k.computer.Key)}
 	}
 	return c
 }
@@ -183,9 +185,9 @@ func (sess *Session) signOut() bool {
 	return was
 }
 
-// Report logs the cause of err if it is one a person cannot act on alone (see Log.Report).
+// Report logs the cause of err if it is one a person cannot act on alone (see Report).
 // The window calls it for every error it shows.
-func (s *Service) Report(err error) { s.log.Report(err) }
+func (s *Service) Report(err error) { Report(s.log, err) }
 
 // cleanupFailed logs a clean-up that failed after the change it follows was stored: the
 // change stands, so the person is not told it failed.
@@ -267,13 +269,10 @@ func checkRecord(ak core.AccountKey, a core.Account) error {
 	return err
 }
 
-// change is what a use case does to an account record, inside the transaction that stores it.
-type change func(*core.Account) error
-
 // update applies edit to the signed-in account in one transaction, with events: the record
 // as stored is checked against its authenticator first, so a change made outside Twostep is
 // refused rather than signed over, and the changed record is signed after.
-func (s *Service) update(sess *Session, k *keys, edit change, events ...core.Event) error {
+func (s *Service) update(sess *Session, k *keys, edit core.Change, events ...core.Event) error {
 	return s.store.UpdateAccount(sess.ID, func(a *core.Account) error {
 		if err := checkRecord(k.account, *a); err != nil {
 			return err
@@ -291,7 +290,7 @@ func (s *Service) update(sess *Session, k *keys, edit change, events ...core.Eve
 // sealed for every holder the record names then, with the password key and this computer's
 // key of after (nil: those of k); the session keeps the new keys once the transaction is
 // stored.
-func (s *Service) rekey(sess *Session, k, after *keys, edit change, events ...core.Event) error {
+func (s *Service) rekey(sess *Session, k, after *keys, edit core.Change, events ...core.Event) error {
 	if after == nil {
 		after = k
 	}

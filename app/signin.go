@@ -13,15 +13,16 @@ import (
 const ChallengeTTL = 5 * time.Minute
 
 // SignInResult is either a Session (signed in) or a Challenge to answer with a verification
-// code or a backup code. NeedsBackupCode says that only a backup code can answer it, and Note
-// says why: this computer's keyring lacks the account's key (a new computer, an erased
+// code or a backup code. NeedsBackupCode says that only a backup code can answer it, and Why
+// says why, as the kind of error a code would have met (KindComputerKeyMissing or
+// KindCodesCapped): this computer's keyring lacks the account's key (a new computer, an erased
 // keyring, a data file restored from a backup), where a backup code with the password sets
 // this computer up again; or too many wrong codes were typed since the last sign-in.
 type SignInResult struct {
 	Session         *Session
 	Challenge       string
 	NeedsBackupCode bool
-	Note            string
+	Why             core.Kind
 }
 
 // challenge is a sign-in whose password step is done and whose second step is pending.
@@ -72,7 +73,7 @@ func (s *Service) SignIn(username, password string) (SignInResult, error) {
 	if err != nil {
 		return SignInResult{}, err
 	}
-	if err := th.Check(s.now()); err != nil {
+	if err := th.Passwords.Check(s.now()); err != nil {
 		return SignInResult{}, err
 	}
 	ch, err := s.passwordStepOf(a, password)
@@ -215,7 +216,7 @@ func (s *Service) computerKey(a core.Account) (*core.ComputerKey, error) {
 func (s *Service) afterPassword(ch *challenge) (SignInResult, error) {
 	switch {
 	case ch.locked:
-		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: say(messages[core.KindComputerKeyMissing], nil)}, nil
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Why: core.KindComputerKeyMissing}, nil
 	case !ch.twoFactor:
 		defer ch.keys.wipe()
 		sess, err := s.complete(ch, nil, false, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodPassword}))
@@ -225,14 +226,14 @@ func (s *Service) afterPassword(ch *challenge) (SignInResult, error) {
 		sess, err := s.complete(ch, s.usedTrustedDevice(ch), false, s.event(core.Event{Kind: core.EventSignIn, Method: core.MethodTrustedDevice}))
 		return SignInResult{Session: sess}, err
 	case ch.capped:
-		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Note: say(messages[core.KindCodesCapped], nil)}, nil
+		return SignInResult{Challenge: s.keepChallenge(ch), NeedsBackupCode: true, Why: core.KindCodesCapped}, nil
 	}
 	return SignInResult{Challenge: s.keepChallenge(ch)}, nil
 }
 
 // usedTrustedDevice fails if this device's trust was revoked meanwhile. (A record being moved
 // on from an older Twostep was checked at the password step, and is rebuilt whole.)
-func (s *Service) usedTrustedDevice(ch *challenge) change {
+func (s *Service) usedTrustedDevice(ch *challenge) core.Change {
 	if ch.upgrade != nil {
 		return nil
 	}
@@ -248,7 +249,7 @@ func (s *Service) usedTrustedDevice(ch *challenge) change {
 // code), trust, any move to a fresh account key, the events, and the cleared failures. A new
 // computer key goes into the keyring before it: a crash in between leaves a key the record
 // does not name, which reads as no key, and nothing spent.
-func (s *Service) complete(ch *challenge, use change, trust bool, events ...core.Event) (*Session, error) {
+func (s *Service) complete(ch *challenge, use core.Change, trust bool, events ...core.Event) (*Session, error) {
 	if ch.legacy {
 		ch.legacy = !s.dropLegacyEntries(ch.id)
 	}
@@ -287,7 +288,7 @@ func (s *Service) complete(ch *challenge, use change, trust bool, events ...core
 }
 
 // finish applies a sign-in's change to the record as stored, inside the transaction.
-func (ch *challenge) finish(a *core.Account, use change, trust bool, s *Service) error {
+func (ch *challenge) finish(a *core.Account, use core.Change, trust bool, s *Service) error {
 	if ch.upgrade != nil {
 		return ch.upgrade.apply(a, use, trust, ch, s)
 	}

@@ -9,14 +9,17 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 func TestCreateAccountThenSignInWithPasswordOnly(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
-	must(t, e.svc.SignOut(sess))
-	res := e.signIn("ALICE", alicePW) // usernames are case-insensitive
+	sess := e.signUp(alice, testenv.AlicePW)
+	testenv.Must(t, e.svc.SignOut(sess))
+	res := e.signIn("ALICE", testenv.AlicePW) // usernames are case-insensitive
 	if res.Session == nil || res.Challenge != "" {
 		t.Fatalf("without 2FA the password alone should sign in, got %+v", res)
 	}
@@ -28,14 +31,14 @@ func TestCreateAccountThenSignInWithPasswordOnly(t *testing.T) {
 func TestCreateAccountRules(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	e.signUp(alice, alicePW)
+	e.signUp(alice, testenv.AlicePW)
 	tests := []struct {
 		name, user, pw string
 		want           core.Kind
 	}{
-		{"taken, other case", "Alice", otherPW, core.KindUsernameTaken},
-		{"short username", "al", otherPW, core.KindInvalid},
-		{"username with space", "al ice", otherPW, core.KindInvalid},
+		{"taken, other case", "Alice", testenv.OtherPW, core.KindUsernameTaken},
+		{"short username", "al", testenv.OtherPW, core.KindInvalid},
+		{"username with space", "al ice", testenv.OtherPW, core.KindInvalid},
 		{"short password", "bob", "abc123", core.KindInvalid},
 		{"common password", "bob", "password123", core.KindInvalid},
 		{"password holds username", "bobbyt", "bobbyt-rocks-the-harbour", core.KindInvalid},
@@ -43,7 +46,7 @@ func TestCreateAccountRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := e.svc.CreateAccount(tt.user, tt.pw)
-			wantKind(t, err, tt.want)
+			testenv.WantKind(t, err, tt.want)
 		})
 	}
 }
@@ -51,13 +54,13 @@ func TestCreateAccountRules(t *testing.T) {
 func TestUnknownUsernameLooksLikeWrongPassword(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	e.signUp(alice, alicePW)
+	e.signUp(alice, testenv.AlicePW)
 	_, wrongPW := e.svc.SignIn(alice, "not-her-password-at-all")
 	_, unknown := e.svc.SignIn("mallory", "not-her-password-at-all")
-	wantKind(t, wrongPW, core.KindWrongCredentials)
-	wantKind(t, unknown, core.KindWrongCredentials)
-	if app.Message(wrongPW) != app.Message(unknown) {
-		t.Fatalf("messages differ: %q vs %q", app.Message(wrongPW), app.Message(unknown))
+	testenv.WantKind(t, wrongPW, core.KindWrongCredentials)
+	testenv.WantKind(t, unknown, core.KindWrongCredentials)
+	if words.Message(wrongPW) != words.Message(unknown) {
+		t.Fatalf("messages differ: %q vs %q", words.Message(wrongPW), words.Message(unknown))
 	}
 	// Same argon2 work: the unknown name must not answer measurably faster.
 	known := median(t, 5, func() { e.svc.SignIn(alice, "not-her-password-at-all") })
@@ -81,14 +84,14 @@ func median(t *testing.T, n int, f func()) time.Duration {
 func TestTwoFactorSignInFlow(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, backup := e.enable(sess)
 	if len(backup) != core.BackupCodeCount {
 		t.Fatalf("%d backup codes, want %d", len(backup), core.BackupCodeCount)
 	}
-	must(t, e.svc.SignOut(sess))
+	testenv.Must(t, e.svc.SignOut(sess))
 
-	ch := e.challenge(alice, alicePW)
+	ch := e.challenge(alice, testenv.AlicePW)
 	code := e.nextCode(secret)
 	tests := []struct {
 		name string
@@ -101,23 +104,23 @@ func TestTwoFactorSignInFlow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := e.svc.SubmitCode(ch, tt.code, false)
-		wantKind(t, err, tt.want)
+		testenv.WantKind(t, err, tt.want)
 	}
 	sess, err := e.svc.SubmitCode(ch, code[:3]+" "+code[3:], false) // as the app shows it
-	must(t, err)
+	testenv.Must(t, err)
 	if sess.Username != alice {
 		t.Fatalf("signed in as %q", sess.Username)
 	}
 	// The challenge is spent: a second submit (a double press) is told so, and not counted.
 	_, err = e.svc.SubmitCode(ch, code, false)
-	wantKind(t, err, core.KindCodeReused)
+	testenv.WantKind(t, err, core.KindCodeReused)
 	if th, _ := e.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Codes.Failures != 0 {
 		t.Fatalf("the twin submit counted %d wrong codes", th.Codes.Failures)
 	}
 	e.clock.Advance(app.ChallengeTTL + time.Second)
 	e.svc.ExpireChallenges()
 	_, err = e.svc.SubmitCode(ch, code, false)
-	wantKind(t, err, core.KindChallengeExpired)
+	testenv.WantKind(t, err, core.KindChallengeExpired)
 }
 
 func wrongCode(code string) string {
@@ -129,35 +132,35 @@ func wrongCode(code string) string {
 func TestReplayedCodeIsRefusedWithinItsWindow(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	code := e.nextCode(secret)
-	_, err := e.svc.SubmitCode(e.challenge(alice, alicePW), code, false)
-	must(t, err)
+	_, err := e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), code, false)
+	testenv.Must(t, err)
 	e.clock.Advance(10 * time.Second) // same 30-second window
-	_, err = e.svc.SubmitCode(e.challenge(alice, alicePW), code, false)
-	wantKind(t, err, core.KindCodeReused)
+	_, err = e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), code, false)
+	testenv.WantKind(t, err, core.KindCodeReused)
 	// The previous step's code is older than the last accepted one: refused too.
-	prev, _ := core.CodeAt(secret, core.Step(e.clock.Now())-1, core.CodeDigits)
-	_, err = e.svc.SubmitCode(e.challenge(alice, alicePW), prev, false)
-	wantKind(t, err, core.KindCodeReused)
+	prev, _ := core.CodeAt(secret, core.TimeStep(e.clock.Now())-1, core.CodeDigits)
+	_, err = e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), prev, false)
+	testenv.WantKind(t, err, core.KindCodeReused)
 	// Replay survives a restart: the last step is stored.
 	e.restart()
-	_, err = e.svc.SubmitCode(e.challenge(alice, alicePW), code, false)
-	wantKind(t, err, core.KindCodeReused)
+	_, err = e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), code, false)
+	testenv.WantKind(t, err, core.KindCodeReused)
 }
 
 func TestEnrolmentCodeCannotBeReplayedAtSignIn(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	enr, err := e.svc.BeginEnrolment(sess)
-	must(t, err)
+	testenv.Must(t, err)
 	code := e.code(enr.Secret)
 	_, err = e.svc.ConfirmEnrolment(sess, code)
-	must(t, err)
-	_, err = e.svc.SubmitCode(e.challenge(alice, alicePW), code, false)
-	wantKind(t, err, core.KindCodeReused)
+	testenv.Must(t, err)
+	_, err = e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), code, false)
+	testenv.WantKind(t, err, core.KindCodeReused)
 }
 
 // A phone whose clock is behind gets a hint. A code of a future step gets none: "your clock
@@ -167,20 +170,20 @@ func TestEnrolmentCodeCannotBeReplayedAtSignIn(t *testing.T) {
 func TestClockDriftIsExplainedOnlyForPastCodes(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
 	e.clock.Advance(time.Hour)
-	behind, _ := core.CodeAt(secret, core.Step(e.clock.Now())-6, core.CodeDigits) // phone 3 minutes slow
-	_, err := e.svc.SubmitCode(e.challenge(alice, alicePW), behind, false)
-	wantKind(t, err, core.KindClockDrift)
-	if got, want := app.Message(err), "about 3 minutes behind"; !strings.Contains(got, want) {
+	behind, _ := core.CodeAt(secret, core.TimeStep(e.clock.Now())-6, core.CodeDigits) // phone 3 minutes slow
+	_, err := e.svc.SubmitCode(e.challenge(alice, testenv.AlicePW), behind, false)
+	testenv.WantKind(t, err, core.KindClockDrift)
+	if got, want := words.Message(err), "about 3 minutes behind"; !strings.Contains(got, want) {
 		t.Fatalf("message %q does not say %q", got, want)
 	}
-	ch := e.challenge(alice, alicePW)
-	ahead, _ := core.CodeAt(secret, core.Step(e.clock.Now())+6, core.CodeDigits) // phone 3 minutes fast
+	ch := e.challenge(alice, testenv.AlicePW)
+	ahead, _ := core.CodeAt(secret, core.TimeStep(e.clock.Now())+6, core.CodeDigits) // phone 3 minutes fast
 	_, err = e.svc.SubmitCode(ch, ahead, false)
-	wantKind(t, err, core.KindWrongCode)
-	if msg := app.Message(err); strings.Contains(msg, "ahead") || strings.Contains(msg, "clock") {
+	testenv.WantKind(t, err, core.KindWrongCode)
+	if msg := words.Message(err); strings.Contains(msg, "ahead") || strings.Contains(msg, "clock") {
 		t.Fatalf("a future code is hinted at: %q", msg)
 	}
 	if th, _ := e.db.Throttle(core.AccountThrottleKey(sess.ID)); th.Codes.Failures != 2 {
@@ -191,48 +194,48 @@ func TestClockDriftIsExplainedOnlyForPastCodes(t *testing.T) {
 func TestChallengeExpires(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
-	ch := e.challenge(alice, alicePW)
+	ch := e.challenge(alice, testenv.AlicePW)
 	e.clock.Advance(app.ChallengeTTL + time.Second)
 	_, err := e.svc.SubmitCode(ch, e.code(secret), false)
-	wantKind(t, err, core.KindChallengeExpired)
+	testenv.WantKind(t, err, core.KindChallengeExpired)
 }
 
 func TestUnconfirmedEnrolmentChangesNothing(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	first, err := e.svc.BeginEnrolment(sess)
-	must(t, err)
-	if res := e.signIn(alice, alicePW); res.Session == nil {
+	testenv.Must(t, err)
+	if res := e.signIn(alice, testenv.AlicePW); res.Session == nil {
 		t.Fatal("a pending enrolment must not make sign-in ask for a code")
 	}
 	second, err := e.svc.BeginEnrolment(sess) // starting again replaces the secret
-	must(t, err)
+	testenv.Must(t, err)
 	if first.Secret == second.Secret {
 		t.Fatal("a new enrolment reused the old secret")
 	}
 	_, err = e.svc.ConfirmEnrolment(sess, e.code(first.Secret))
-	wantKind(t, err, core.KindWrongCode)
+	testenv.WantKind(t, err, core.KindWrongCode)
 	st, _ := e.svc.Status(sess)
 	if st.TwoFactor {
 		t.Fatal("a wrong confirmation code turned 2FA on")
 	}
-	must(t, e.svc.CancelEnrolment(sess))
+	testenv.Must(t, e.svc.CancelEnrolment(sess))
 	_, err = e.svc.ConfirmEnrolment(sess, e.code(second.Secret))
-	wantKind(t, err, core.KindNotFound)
+	testenv.WantKind(t, err, core.KindNotFound)
 }
 
 // Two windows racing with one code (or one backup code): exactly one wins.
 func TestConcurrentSubmitsOfOneCodeWinOnce(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, backup := e.enable(sess)
 	code := e.nextCode(secret)
-	chs := []string{e.challenge(alice, alicePW), e.challenge(alice, alicePW), e.challenge(alice, alicePW)}
-	bks := []string{e.challenge(alice, alicePW), e.challenge(alice, alicePW), e.challenge(alice, alicePW)}
+	chs := []string{e.challenge(alice, testenv.AlicePW), e.challenge(alice, testenv.AlicePW), e.challenge(alice, testenv.AlicePW)}
+	bks := []string{e.challenge(alice, testenv.AlicePW), e.challenge(alice, testenv.AlicePW), e.challenge(alice, testenv.AlicePW)}
 	var wg sync.WaitGroup
 	codeWins, backupWins := make(chan error, len(chs)), make(chan error, len(bks))
 	for i := range chs {

@@ -11,7 +11,7 @@ import (
 // the owner's code typos do not add up to one lock.
 type counter func(*core.Throttle) *core.Counter
 
-func passwords(t *core.Throttle) *core.Counter { return &t.Counter }
+func passwords(t *core.Throttle) *core.Counter { return &t.Passwords }
 func codes(t *core.Throttle) *core.Counter     { return &t.Codes }
 
 // attempts serialises the attempts at one throttle key: the read of the throttle, the check

@@ -5,39 +5,41 @@ import (
 	"time"
 
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 func TestWrongPasswordsLockOutAndSurviveRestart(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	e.signUp(alice, alicePW)
+	e.signUp(alice, testenv.AlicePW)
 	for i := 1; i < core.FreeFailures; i++ {
 		_, err := e.svc.SignIn(alice, "wrong password number")
-		wantKind(t, err, core.KindWrongCredentials)
+		testenv.WantKind(t, err, core.KindWrongCredentials)
 	}
 	_, err := e.svc.SignIn(alice, "wrong password number")
-	wantKind(t, err, core.KindLockedOut)
+	testenv.WantKind(t, err, core.KindLockedOut)
 	e.restart()
 	// Locked even with the right password, and the wait is reported.
-	_, err = e.svc.SignIn(alice, alicePW)
-	wantKind(t, err, core.KindLockedOut)
+	_, err = e.svc.SignIn(alice, testenv.AlicePW)
+	testenv.WantKind(t, err, core.KindLockedOut)
 	if w := err.(*core.Error).Wait; w != 30*time.Second {
 		t.Fatalf("wait %v, want 30s", w)
 	}
 	e.clock.Advance(31 * time.Second)
 	_, err = e.svc.SignIn(alice, "wrong password number") // the sixth failure doubles the wait
-	wantKind(t, err, core.KindLockedOut)
+	testenv.WantKind(t, err, core.KindLockedOut)
 	if w := err.(*core.Error).Wait; w != time.Minute {
 		t.Fatalf("wait %v, want 1m", w)
 	}
 	e.clock.Advance(61 * time.Second)
-	if res := e.signIn(alice, alicePW); res.Session == nil {
+	if res := e.signIn(alice, testenv.AlicePW); res.Session == nil {
 		t.Fatal("the right password after the wait should sign in")
 	}
 	// Success reset the count: four more failures do not lock.
 	for range core.FreeFailures - 1 {
 		_, err := e.svc.SignIn(alice, "wrong password number")
-		wantKind(t, err, core.KindWrongCredentials)
+		testenv.WantKind(t, err, core.KindWrongCredentials)
 	}
 }
 
@@ -46,62 +48,62 @@ func TestUnknownUsernamesLockLikeKnownOnes(t *testing.T) {
 	e := newEnv(t)
 	for range core.FreeFailures - 1 {
 		_, err := e.svc.SignIn("nobody", "any password 123")
-		wantKind(t, err, core.KindWrongCredentials)
+		testenv.WantKind(t, err, core.KindWrongCredentials)
 	}
 	_, err := e.svc.SignIn("NoBody", "any password 123")
-	wantKind(t, err, core.KindLockedOut)
+	testenv.WantKind(t, err, core.KindLockedOut)
 }
 
 func TestWrongCodesCountButMalformedOnesDoNot(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, _ := e.enable(sess)
-	ch := e.challenge(alice, alicePW)
+	ch := e.challenge(alice, testenv.AlicePW)
 	for range 20 {
 		_, err := e.svc.SubmitCode(ch, "12 34", false)
-		wantKind(t, err, core.KindMalformedCode)
+		testenv.WantKind(t, err, core.KindMalformedCode)
 	}
 	code := e.nextCode(secret)
 	for range core.FreeFailures - 1 {
 		_, err := e.svc.SubmitCode(ch, wrongCode(code), false)
-		wantKind(t, err, core.KindWrongCode)
+		testenv.WantKind(t, err, core.KindWrongCode)
 	}
 	_, err := e.svc.SubmitCode(ch, wrongCode(code), false)
-	wantKind(t, err, core.KindLockedOut)
+	testenv.WantKind(t, err, core.KindLockedOut)
 	if core.KindOf(err.(*core.Error).Err) != core.KindWrongCode {
 		t.Fatalf("lockout should carry its cause, got %v", err)
 	}
 	// Locked: even the right code waits. The password step is not: wrong codes are counted
 	// apart from wrong passwords (issue 8: the owner's code typos fed the password lock).
 	_, err = e.svc.SubmitCode(ch, code, false)
-	wantKind(t, err, core.KindLockedOut)
-	if _, err := e.svc.SignIn(alice, alicePW); err != nil {
+	testenv.WantKind(t, err, core.KindLockedOut)
+	if _, err := e.svc.SignIn(alice, testenv.AlicePW); err != nil {
 		t.Fatalf("wrong codes locked the password step: %v", err)
 	}
 	e.clock.Advance(31 * time.Second)
 	_, err = e.svc.SubmitCode(ch, e.code(secret), false)
-	must(t, err)
+	testenv.Must(t, err)
 }
 
 func TestActivityIsRecorded(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	sess := e.signUp(alice, alicePW)
+	sess := e.signUp(alice, testenv.AlicePW)
 	secret, codes := e.enable(sess)
 	e.svc.SignIn(alice, "wrong password number")
-	sess = e.signInWithCode(alice, alicePW, secret, true)
-	must(t, e.svc.SignOutCompletely(sess))
-	sess, _, err := e.svc.SubmitBackupCode(e.challenge(alice, alicePW), codes[0], false)
-	must(t, err)
-	wantKind(t, e.svc.ChangePassword(sess, "not my password at all", otherPW, ""), core.KindWrongCredentials)
-	must(t, e.svc.ChangePassword(sess, alicePW, otherPW, e.nextCode(secret)))
+	sess = e.signInWithCode(alice, testenv.AlicePW, secret, true)
+	testenv.Must(t, e.svc.SignOutCompletely(sess))
+	sess, _, err := e.svc.SubmitBackupCode(e.challenge(alice, testenv.AlicePW), codes[0], false)
+	testenv.Must(t, err)
+	testenv.WantKind(t, e.svc.ChangePassword(sess, "not my password at all", testenv.OtherPW, ""), core.KindWrongCredentials)
+	testenv.Must(t, e.svc.ChangePassword(sess, testenv.AlicePW, testenv.OtherPW, e.nextCode(secret)))
 	events, err := e.svc.Activity(sess, 0)
-	must(t, err)
+	testenv.Must(t, err)
 	seen := map[core.EventKind]bool{}
 	for _, ev := range events {
 		seen[ev.Kind] = true
-		if ev.Device != deviceNm || ev.Time.IsZero() {
+		if ev.Device != testenv.DeviceNm || ev.Time.IsZero() {
 			t.Fatalf("event without device or time: %+v", ev)
 		}
 	}

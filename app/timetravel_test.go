@@ -12,6 +12,8 @@ import (
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // Forward security (issue 15): a copy of the data file and of the keyring kept after every
@@ -56,11 +58,11 @@ type life struct {
 func (l *life) take(step string) {
 	l.t.Helper()
 	note := fmt.Sprintf("note %d: %s", len(l.snaps), step)
-	must(l.t, l.e.svc.UpdateProfile(l.sess, core.Profile{Note: note}))
+	testenv.Must(l.t, l.e.svc.UpdateProfile(l.sess, core.Profile{Note: note}))
 	raw, err := os.ReadFile(l.e.path)
-	must(l.t, err)
+	testenv.Must(l.t, err)
 	a, err := l.e.db.Account(l.sess.ID)
-	must(l.t, err)
+	testenv.Must(l.t, err)
 	s := snapshot{step: step, file: raw, record: a, pw: l.pw, totp: l.totp, note: note,
 		here: computerIn(l.t, l.e.secrets, a), there: computerIn(l.t, l.theirs, a)}
 	if a.TwoFactor {
@@ -70,7 +72,7 @@ func (l *life) take(step string) {
 	for _, c := range l.codes {
 		if !slices.ContainsFunc(l.codesEver, func(i issued) bool { return i.code == c }) {
 			key, err := core.BackupCodeKey(c, a.BackupCodes.Params, a.ID)
-			must(l.t, err)
+			testenv.Must(l.t, err)
 			l.codesEver = append(l.codesEver, issued{c, key})
 		}
 	}
@@ -83,9 +85,9 @@ func computerIn(t *testing.T, secrets core.Secrets, a core.Account) *core.Comput
 	if core.IsKind(err, core.KindSecretMissing) {
 		return nil
 	}
-	must(t, err)
+	testenv.Must(t, err)
 	c, err := core.ParseComputerKey(raw)
-	must(t, err)
+	testenv.Must(t, err)
 	if !a.Fits(c) {
 		return nil
 	}
@@ -115,37 +117,37 @@ func openWithValid(t *testing.T, s snapshot) core.AccountKey {
 func live(t *testing.T) *life {
 	e := newEnv(t)
 	theirs := keyringtest.Require(t)
-	l := &life{t: t, e: e, theirs: theirs, pw: alicePW,
+	l := &life{t: t, e: e, theirs: theirs, pw: testenv.AlicePW,
 		other: app.New(e.db, theirs, app.WithClock(e.clock.Now), app.WithDeviceName("other-laptop"))}
-	l.sess = e.signUp(alice, alicePW)
+	l.sess = e.signUp(alice, testenv.AlicePW)
 	l.take("sign-up")
 	l.totp, l.codes = e.enable(l.sess)
 	l.take("two-step on")
 	l.sess = l.backupSignIn(e.svc, 0, false)
 	l.take("a backup code used")
 	res, err := l.other.SignIn(alice, l.pw)
-	must(t, err)
+	testenv.Must(t, err)
 	theirsSess, _, err := l.other.SubmitBackupCode(res.Challenge, l.codes[0], true)
-	must(t, err)
+	testenv.Must(t, err)
 	l.codes = l.codes[1:]
-	must(t, l.other.SignOut(theirsSess))
+	testenv.Must(t, l.other.SignOut(theirsSess))
 	l.take("another computer set up with a backup code")
 	l.codes, err = e.svc.RegenerateBackupCodes(l.sess, l.pw, e.nextCode(l.totp))
-	must(t, err)
+	testenv.Must(t, err)
 	l.take("new backup codes")
 	l.sess = l.backupSignIn(e.svc, 0, true)
 	l.take("a new backup code used")
-	must(t, e.svc.ChangePassword(l.sess, l.pw, otherPW, e.nextCode(l.totp)))
-	l.pw = otherPW
+	testenv.Must(t, e.svc.ChangePassword(l.sess, l.pw, testenv.OtherPW, e.nextCode(l.totp)))
+	l.pw = testenv.OtherPW
 	l.take("password changed")
-	must(t, e.svc.RemoveComputer(l.sess, otherDevice(t, e, l.sess)))
+	testenv.Must(t, e.svc.RemoveComputer(l.sess, otherDevice(t, e, l.sess)))
 	l.take("the other computer removed")
 	enr, err := e.svc.BeginNewAuthenticator(l.sess, l.pw, e.nextCode(l.totp))
-	must(t, err)
-	must(t, e.svc.ConfirmNewAuthenticator(l.sess, e.nextCode(enr.Secret)))
+	testenv.Must(t, err)
+	testenv.Must(t, e.svc.ConfirmNewAuthenticator(l.sess, e.nextCode(enr.Secret)))
 	l.totp = enr.Secret
 	l.take("the authenticator set up again")
-	must(t, e.svc.DisableTwoFactor(l.sess, l.pw, e.nextCode(l.totp)))
+	testenv.Must(t, e.svc.DisableTwoFactor(l.sess, l.pw, e.nextCode(l.totp)))
 	l.totp, l.codes = "", nil
 	l.take("two-step off")
 	l.totp, l.codes = e.enable(l.sess)
@@ -156,18 +158,18 @@ func live(t *testing.T) *life {
 // backupSignIn signs in on svc with the person's backup code i, which is then spent.
 func (l *life) backupSignIn(svc *app.Service, i int, trust bool) *app.Session {
 	l.t.Helper()
-	must(l.t, svc.SignOut(l.sess))
+	testenv.Must(l.t, svc.SignOut(l.sess))
 	res, err := svc.SignIn(alice, l.pw)
-	must(l.t, err)
+	testenv.Must(l.t, err)
 	sess, _, err := svc.SubmitBackupCode(res.Challenge, l.codes[i], trust)
-	must(l.t, err)
+	testenv.Must(l.t, err)
 	l.codes = slices.Delete(slices.Clone(l.codes), i, i+1)
 	return sess
 }
 
 func otherDevice(t *testing.T, e *env, sess *app.Session) string {
 	devs, err := e.svc.Devices(sess)
-	must(t, err)
+	testenv.Must(t, err)
 	for _, d := range devs {
 		if !d.ThisDevice {
 			return d.ID
@@ -229,7 +231,7 @@ func (l *life) credentialsOpenOnlyWhatIsValid(today snapshot, passwords []string
 			for _, c := range computers {
 				ak, err := a.Keys.OpenBox(b, c.Key, p, a.ID)
 				ok := pw == today.pw && (sameKey(today.here, c) || sameKey(today.there, c)) && bytes.Equal(b.Public, c.Public())
-				wantOpened(t, today, fmt.Sprintf("password %s, computer %s, %s", pw, c.Device, b.Name), ak, err, ok, &valid)
+				wantOpened(t, today, fmt.Sprintf("password %s, computer %s, %s", pw, c.DeviceID, b.Name), ak, err, ok, &valid)
 			}
 			for _, c := range codes {
 				ak, err := a.Keys.OpenBox(b, c.key, p, a.ID)
@@ -249,7 +251,7 @@ func sameKey(k *core.ComputerKey, c core.ComputerKey) bool {
 
 func publicOf(t *testing.T, priv []byte) []byte {
 	k, err := ecdh.X25519().NewPrivateKey(priv)
-	must(t, err)
+	testenv.Must(t, err)
 	return k.PublicKey().Bytes()
 }
 
@@ -287,8 +289,8 @@ func fileHoldsNoSecret(t *testing.T, today snapshot, computers []core.ComputerKe
 	t.Helper()
 	needles := map[string][]byte{"TOTP secret": []byte(today.totp)}
 	for _, c := range computers {
-		needles["computer key "+c.Device] = c.Key
-		needles["computer key (base64) "+c.Device] = []byte(base64.StdEncoding.EncodeToString(c.Key))
+		needles["computer key "+c.DeviceID] = c.Key
+		needles["computer key (base64) "+c.DeviceID] = []byte(base64.StdEncoding.EncodeToString(c.Key))
 	}
 	for _, c := range codes {
 		needles["backup code "+c.code] = []byte(c.code)

@@ -58,7 +58,7 @@ func (s *Service) ConfirmEnrolment(sess *Session, code string) ([]string, error)
 			return err
 		}
 		totp, err := k.account.SealTOTP(pending, a.ID)
-		a.TwoFactor, a.LastStep, a.BackupCodes, a.Devices, a.TOTP = true, step, set, nil, totp
+		a.TwoFactor, a.LastTimeStep, a.BackupCodes, a.Devices, a.TOTP = true, step, set, nil, totp
 		a.AddComputer(computer, s.device, s.now())
 		return err
 	}, s.event(core.Event{Kind: core.EventTwoFactorOn}), s.event(core.Event{Kind: core.EventBackupGenerated}))

@@ -124,7 +124,7 @@ func (s *Service) prepareV2(ch *challenge, a core.Account, ak core.AccountKey, d
 func (ch *challenge) newComputer(device string) {
 	ck := core.NewComputerKey()
 	if device != "" {
-		ck.Device = device
+		ck.DeviceID = device
 	}
 	ch.keys.computer, ch.newKey = &ck, true
 }
@@ -143,7 +143,7 @@ func (u *upgrade) makeCodes(s *Service, twoFactor bool) error {
 // apply replaces the old record, inside the transaction that completes the sign-in: the
 // second step's change is checked against the record as stored (a code's step, a backup
 // code still unused), then the record is built afresh under new keys and signed.
-func (u *upgrade) apply(a *core.Account, use change, trust bool, ch *challenge, s *Service) error {
+func (u *upgrade) apply(a *core.Account, use core.Change, trust bool, ch *challenge, s *Service) error {
 	if !sameRecord(*a, u.read) {
 		return core.Fail(core.KindNotFound, "error.account.changed-meanwhile")
 	}
@@ -153,7 +153,7 @@ func (u *upgrade) apply(a *core.Account, use change, trust bool, ch *challenge, 
 		}
 	}
 	next := core.Account{ID: a.ID, Username: a.Username, Created: a.Created, TwoFactor: a.TwoFactor,
-		LastStep: a.LastStep, PasswordChanged: a.PasswordChanged, LegacyKeyring: true}
+		LastTimeStep: a.LastTimeStep, PasswordChanged: a.PasswordChanged, LegacyKeyring: true}
 	if a.TwoFactor {
 		next.BackupCodes = u.set
 		next.AddComputer(*ch.keys.computer, s.device, s.now())

@@ -67,7 +67,7 @@ func (s *Service) readLegacySecrets(ch *challenge) error {
 	if err != nil && !core.IsKind(err, core.KindSecretMissing) && !core.IsKind(err, core.KindKeyringDamaged) {
 		return err
 	}
-	if i := u.read.TrustedToken(token); i >= 0 {
+	if i := u.read.DeviceIndexByToken(token); i >= 0 {
 		d := u.read.Devices[i]
 		u.trusted, ch.trusted = &d, true
 	}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // A data file of Twostep 0.1 keeps working: each account signs in as it did, is upgraded in
@@ -18,12 +20,12 @@ func TestUpgradeFromSchema1(t *testing.T) {
 
 	// Before the sign-in nothing is upgraded: the password is needed for that.
 	a, err := e.db.Account(core.AccountID(alice.ID))
-	must(t, err)
+	testenv.Must(t, err)
 	if a.Schema != 0 || a.Password == "" {
 		t.Fatalf("alice was upgraded before she signed in: %+v", a)
 	}
 	_, err = e.svc.SignIn("alice", "not alice's password")
-	wantKind(t, err, core.KindWrongCredentials)
+	testenv.WantKind(t, err, core.KindWrongCredentials)
 	if a, _ := e.db.Account(core.AccountID(alice.ID)); a.Schema != 0 {
 		t.Fatal("a wrong password upgraded the record")
 	}
@@ -35,7 +37,7 @@ func TestUpgradeFromSchema1(t *testing.T) {
 	}
 	wantProfile(t, e, sess, func(p core.Profile) string { return p.DisplayName }, "Alice Liddell")
 	a, err = e.db.Account(core.AccountID(alice.ID))
-	must(t, err)
+	testenv.Must(t, err)
 	if a.Schema != core.Schema || a.Password != "" || a.WrappedKey != nil || a.LegacyKeyring || !a.TwoFactor || len(a.Devices) != 1 {
 		t.Fatalf("upgraded record: %+v", a)
 	}
@@ -45,20 +47,20 @@ func TestUpgradeFromSchema1(t *testing.T) {
 		}
 	}
 	devs, err := e.svc.Devices(sess)
-	must(t, err)
+	testenv.Must(t, err)
 	if len(devs) != 1 || !devs[0].ThisDevice {
 		t.Fatalf("this computer's trust did not survive the upgrade: %+v", devs)
 	}
 	events, err := e.svc.Activity(sess, 3)
-	must(t, err)
+	testenv.Must(t, err)
 	if events[0].Kind != core.EventUpgraded && events[1].Kind != core.EventUpgraded {
 		t.Fatalf("no upgrade in the activity: %+v", events)
 	}
-	must(t, e.svc.SignOutCompletely(sess))
+	testenv.Must(t, e.svc.SignOutCompletely(sess))
 
 	// The old backup codes are replaced; the new ones and the phone work.
 	_, _, err = e.svc.SubmitBackupCode(e.challenge("alice", alice.Password), alice.BackupCodes[0], false)
-	wantKind(t, err, core.KindWrongCode)
+	testenv.WantKind(t, err, core.KindWrongCode)
 	e.signInWithCode("alice", alice.Password, alice.TOTP, true)
 
 	checkKeyringOpensNothing(t, e, core.AccountID(alice.ID), alice.TOTP)
@@ -74,16 +76,16 @@ func TestUpgradeFromSchema1OtherAccounts(t *testing.T) {
 	e := newEnv(t)
 	f := loadSchema1(e)
 	carol, bob := f.Accounts["carol"], f.Accounts["bob"]
-	must(t, e.secrets.Delete(core.AccountID(carol.ID), core.SlotDataKey)) // 0.1 unwrapped it with the password
+	testenv.Must(t, e.secrets.Delete(core.AccountID(carol.ID), core.SlotDataKey)) // 0.1 unwrapped it with the password
 
 	ch := e.challenge("carol", carol.Password)
 	_, err := e.svc.SubmitCode(ch, wrongCode(e.nextCode(carol.TOTP)), false)
-	wantKind(t, err, core.KindWrongCode)
+	testenv.WantKind(t, err, core.KindWrongCode)
 	if a, _ := e.db.Account(core.AccountID(carol.ID)); a.Schema != 0 {
 		t.Fatal("a password without its second step upgraded the record")
 	}
 	sess, left, err := e.svc.SubmitBackupCode(ch, carol.BackupCodes[4], false)
-	must(t, err)
+	testenv.Must(t, err)
 	if left != core.BackupCodeCount || len(sess.NewBackupCodes) != core.BackupCodeCount {
 		t.Fatalf("after the upgrade by a backup code: %d left, %d new codes", left, len(sess.NewBackupCodes))
 	}
@@ -106,5 +108,5 @@ func TestUpgradeFromSchema1OtherAccounts(t *testing.T) {
 	e.restart()
 	wantProfile(t, e, e.signIn("bob", bob.Password).Session, func(p core.Profile) string { return p.Note }, "bob's note")
 	_, err = e.svc.SignIn("bob", carol.Password)
-	wantKind(t, err, core.KindWrongCredentials)
+	testenv.WantKind(t, err, core.KindWrongCredentials)
 }

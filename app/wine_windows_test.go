@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // TestMain runs the tests one at a time under Wine. Wine 8's CredEnumerateW reads the

@@ -22,7 +22,7 @@ var Icon = fyne.NewStaticResource("icon.png", iconPNG)
 var WindowIcon = fyne.NewStaticResource("icon-256.png", icon256PNG)
 
 // Translations are Twostep's words in every language it ships, one file per area and
-// language (area.lang.json, in go-i18n's JSON form). app loads them into Fyne's lang.
+// language (area.lang.json, in go-i18n's JSON form). ui/words loads them into Fyne's lang.
 //
 //go:embed translations
 var Translations embed.FS

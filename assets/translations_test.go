@@ -15,7 +15,7 @@ import (
 )
 
 // Languages are the ones Twostep ships; English is the source every other is checked against.
-var Languages = []string{"en", "de", "fr", "es"}
+var languages = Languages()
 
 // message is one entry of a go-i18n JSON file: a plain string, or an object with plural
 // forms and a note for translators.
@@ -46,8 +46,8 @@ func words(t *testing.T) map[string]map[string]map[string]message {
 	}
 	for _, f := range files {
 		parts := strings.Split(strings.TrimSuffix(filepath.Base(f), ".json"), ".")
-		if len(parts) != 2 || !slices.Contains(Languages, parts[1]) || filepath.Base(filepath.Dir(f)) != parts[1] {
-			t.Fatalf("%s: want lang/area.lang.json with lang one of %v", f, Languages)
+		if len(parts) != 2 || !slices.Contains(languages, parts[1]) || filepath.Base(filepath.Dir(f)) != parts[1] {
+			t.Fatalf("%s: want lang/area.lang.json with lang one of %v", f, languages)
 		}
 		b, err := Translations.ReadFile(f)
 		if err != nil {
@@ -90,7 +90,7 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 				t.Errorf("%s is in both %s and %s", key, other, area)
 			}
 			seen[key] = area
-			for _, l := range Languages {
+			for _, l := range languages {
 				tr, ok := langs[l][key]
 				switch {
 				case !ok || strings.TrimSpace(tr.Other) == "":
@@ -111,7 +111,7 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 				}
 			}
 		}
-		for _, l := range Languages {
+		for _, l := range languages {
 			for key := range langs[l] {
 				if _, ok := en[key]; !ok {
 					t.Errorf("%s.%s.json: %s is not in English: a left-over", area, l, key)
@@ -124,12 +124,12 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 // call is one lang.X or lang.XN call in Twostep's code: its key and its English fallback.
 type call struct{ where, key, fallback string }
 
-// langCalls finds every call into fyne.io/fyne/v2/lang in the non-test Go files of ui/,
+// langCalls finds every call into fyne.io/fyne/v2/lang in the non-test Go files of ui/, ui/words/,
 // app/ and cmd/. Keys and fallbacks must be literals, so this test can read them.
 func langCalls(t *testing.T) []call {
 	t.Helper()
 	var files []string
-	for _, dir := range []string{"../ui", "../app", "../cmd/twostep"} {
+	for _, dir := range []string{"../ui", "../ui/words", "../app", "../cmd/twostep"} {
 		m, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil {
 			t.Fatal(err)
@@ -170,8 +170,8 @@ func langCalls(t *testing.T) []call {
 			key, kok := literal(c.Args[0])
 			fallback, fok := literal(c.Args[1])
 			if !kok || !fok {
-				// Only app's say passes keys on: the keys it is given are checked where they are written.
-				if !strings.HasSuffix(fset.Position(c.Pos()).Filename, "app/words.go") {
+				// Only words' say passes keys on: the keys it is given are checked where they are written.
+				if !strings.HasSuffix(fset.Position(c.Pos()).Filename, "ui/words/load.go") {
 					t.Errorf("%s: lang.%s with a key or fallback that is not a literal", where, sel.Sel.Name)
 				}
 				return true
@@ -212,5 +212,16 @@ func TestCodeSaysWhatEnglishSays(t *testing.T) {
 		case m.Other != c.fallback:
 			t.Errorf("%s: %s says %q in the code and %q in English", c.where, c.key, c.fallback, m.Other)
 		}
+	}
+}
+
+// The languages are the folders, English first, and each has the five areas.
+func TestLanguagesAreTheFolders(t *testing.T) {
+	got := Languages()
+	if len(got) < 4 || got[0] != "en" || !slices.Contains(got, "de") || !slices.Contains(got, "es") || !slices.Contains(got, "fr") {
+		t.Fatalf("Languages() = %v", got)
+	}
+	if Locale("de") != "de_DE.UTF-8" || Locale("en") != "en_US.UTF-8" {
+		t.Errorf("Locale: %q, %q", Locale("de"), Locale("en"))
 	}
 }

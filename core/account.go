@@ -38,7 +38,7 @@ type Account struct {
 	TOTP    []byte `json:"totp,omitempty"` // the TOTP secret, sealed under the account key
 
 	TwoFactor       bool        `json:"two_factor"`
-	LastStep        int64       `json:"last_step"` // newest accepted TOTP time step (replay guard)
+	LastTimeStep    int64       `json:"last_step"` // newest accepted TOTP time step (replay guard)
 	BackupCodes     BackupCodes `json:"backup_codes"`
 	Devices         []Device    `json:"devices"` // the computers set up (schema 3); the trusted ones (before)
 	PasswordChanged time.Time   `json:"password_changed"`

@@ -88,8 +88,8 @@ func TestComputersAndTrust(t *testing.T) {
 	for i, name := range []string{"laptop", "desktop", "work"} {
 		a.AddComputer(keys[i], name, now)
 	}
-	first, twice := a.Trust(keys[1].Device), a.Trust(keys[1].Device)
-	if !first || !twice || a.Trust(NewComputerKey().Device) {
+	first, twice := a.Trust(keys[1].DeviceID), a.Trust(keys[1].DeviceID)
+	if !first || !twice || a.Trust(NewComputerKey().DeviceID) {
 		t.Fatal("Trust: a set-up computer is trusted (twice is once), an unknown one is not")
 	}
 	if len(a.Devices) != 3 || a.Devices[1].Name != "desktop" || !a.Devices[1].Created.Equal(now) || a.TrustedCount() != 1 {
@@ -100,8 +100,8 @@ func TestComputersAndTrust(t *testing.T) {
 		index         int
 		trusted, fits bool
 	}{
-		{"first", keys[0].Device, 0, false, true}, {"middle", keys[1].Device, 1, true, true}, {"last", keys[2].Device, 2, false, true},
-		{"unknown", NewComputerKey().Device, -1, false, false}, {"empty", "", -1, false, false},
+		{"first", keys[0].DeviceID, 0, false, true}, {"middle", keys[1].DeviceID, 1, true, true}, {"last", keys[2].DeviceID, 2, false, true},
+		{"unknown", NewComputerKey().DeviceID, -1, false, false}, {"empty", "", -1, false, false},
 	}
 	for _, tt := range tests {
 		if got := a.DeviceIndex(tt.device); got != tt.index {
@@ -114,42 +114,42 @@ func TestComputersAndTrust(t *testing.T) {
 			t.Errorf("%s: its own key does not fit", tt.name)
 		}
 	}
-	if a.Fits(ComputerKey{Device: keys[0].Device, Key: keys[1].Key}) {
+	if a.Fits(ComputerKey{DeviceID: keys[0].DeviceID, Key: keys[1].Key}) {
 		t.Error("another computer's key fits under this computer's ID")
 	}
-	again := ComputerKey{Device: keys[1].Device, Key: NewComputerKey().Key}
+	again := ComputerKey{DeviceID: keys[1].DeviceID, Key: NewComputerKey().Key}
 	a.AddComputer(again, "desktop, set up again", now.Add(time.Hour))
-	if len(a.Devices) != 3 || a.IsTrusted(again.Device) || a.Fits(keys[1]) || !a.Fits(again) {
+	if len(a.Devices) != 3 || a.IsTrusted(again.DeviceID) || a.Fits(keys[1]) || !a.Fits(again) {
 		t.Fatalf("setting a computer up again kept its old key or trust: %+v", a.Devices)
 	}
-	a.Trust(keys[0].Device)
-	if !a.Distrust(keys[0].Device) || a.Distrust(keys[0].Device) || a.IsTrusted(keys[0].Device) {
+	a.Trust(keys[0].DeviceID)
+	if !a.Distrust(keys[0].DeviceID) || a.Distrust(keys[0].DeviceID) || a.IsTrusted(keys[0].DeviceID) {
 		t.Error("Distrust")
 	}
-	a.Trust(keys[0].Device)
-	a.Trust(keys[2].Device)
+	a.Trust(keys[0].DeviceID)
+	a.Trust(keys[2].DeviceID)
 	a.DistrustAll()
 	if a.TrustedCount() != 0 || len(a.Devices) != 3 {
 		t.Errorf("DistrustAll: %+v", a.Devices)
 	}
-	if !a.RemoveDevice(keys[2].Device) || len(a.Devices) != 2 || a.DeviceIndex(keys[2].Device) != -1 {
+	if !a.RemoveDevice(keys[2].DeviceID) || len(a.Devices) != 2 || a.DeviceIndex(keys[2].DeviceID) != -1 {
 		t.Fatalf("RemoveDevice: devices = %+v", a.Devices)
 	}
-	if a.RemoveDevice(keys[2].Device) || a.RemoveDevice("no-such-id") || len(a.Devices) != 2 {
+	if a.RemoveDevice(keys[2].DeviceID) || a.RemoveDevice("no-such-id") || len(a.Devices) != 2 {
 		t.Error("RemoveDevice of an unknown device changed something")
 	}
 }
 
 // Twostep 0.1 recognised a trusted machine by the SHA-256 of a token in its keyring; the
 // upgrade still reads that once.
-func TestTrustedToken(t *testing.T) {
+func TestDeviceIndexByToken(t *testing.T) {
 	var a Account
 	var tokens [][]byte
 	for range 3 {
 		tok := randomBytes(32)
 		sum := sha256.Sum256(tok)
 		tokens = append(tokens, tok)
-		a.Devices = append(a.Devices, Device{ID: NewComputerKey().Device, TokenHash: sum[:]})
+		a.Devices = append(a.Devices, Device{ID: NewComputerKey().DeviceID, TokenHash: sum[:]})
 	}
 	flipped := bytes.Clone(tokens[1])
 	flipped[31] ^= 1
@@ -163,8 +163,8 @@ func TestTrustedToken(t *testing.T) {
 		{"the stored hash itself", a.Devices[1].TokenHash, -1},
 	}
 	for _, tt := range tests {
-		if got := a.TrustedToken(tt.token); got != tt.want {
-			t.Errorf("%s: TrustedToken = %d, want %d", tt.name, got, tt.want)
+		if got := a.DeviceIndexByToken(tt.token); got != tt.want {
+			t.Errorf("%s: DeviceIndexByToken = %d, want %d", tt.name, got, tt.want)
 		}
 	}
 }

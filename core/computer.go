@@ -11,8 +11,8 @@ import (
 // which this computer appears among the account's computers. With the password it opens the
 // account key; alone it opens nothing, and the data file never holds it.
 type ComputerKey struct {
-	Device string // hex, 16 characters: a Device.ID
-	Key    []byte // KeyLen random bytes: an X25519 private key
+	DeviceID string // hex, 16 characters: the ID of its entry among the account's Devices
+	Key      []byte // KeyLen random bytes: an X25519 private key
 }
 
 const (
@@ -23,7 +23,7 @@ const (
 
 // NewComputerKey returns a fresh key with a fresh device ID.
 func NewComputerKey() ComputerKey {
-	return ComputerKey{Device: NewDeviceID(), Key: randomBytes(KeyLen)}
+	return ComputerKey{DeviceID: NewDeviceID(), Key: randomBytes(KeyLen)}
 }
 
 // NewDeviceID returns a fresh device ID.
@@ -31,7 +31,7 @@ func NewDeviceID() string { return hex.EncodeToString(randomBytes(deviceIDLen)) 
 
 // Marshal is the keyring form: a version byte, the device ID, the key.
 func (c ComputerKey) Marshal() []byte {
-	id, _ := hex.DecodeString(c.Device)
+	id, _ := hex.DecodeString(c.DeviceID)
 	out := append([]byte{computerKeyVersion}, id...)
 	return append(out, c.Key...)
 }
@@ -42,7 +42,7 @@ func ParseComputerKey(b []byte) (ComputerKey, error) {
 	if len(b) != computerKeyLen || b[0] != computerKeyVersion {
 		return ComputerKey{}, Wrap(KindKeyringDamaged, errors.New("the computer key is not in the form Twostep writes"))
 	}
-	return ComputerKey{Device: hex.EncodeToString(b[1 : 1+deviceIDLen]), Key: append([]byte(nil), b[1+deviceIDLen:]...)}, nil
+	return ComputerKey{DeviceID: hex.EncodeToString(b[1 : 1+deviceIDLen]), Key: append([]byte(nil), b[1+deviceIDLen:]...)}, nil
 }
 
 func (c ComputerKey) private() (*ecdh.PrivateKey, error) { return newHolderKey(c.Key) }
@@ -59,7 +59,7 @@ func (c ComputerKey) Public() []byte {
 
 // Holder is this computer as the record's boxes name it.
 func (c ComputerKey) Holder() Holder {
-	return Holder{Name: computerHolder(c.Device), Public: c.Public()}
+	return Holder{Name: computerHolder(c.DeviceID), Public: c.Public()}
 }
 
 // Wipe overwrites the key in memory.

@@ -25,15 +25,15 @@ func (a *Account) IsTrusted(device string) bool {
 
 // Fits reports whether c is the key of a computer the record names.
 func (a *Account) Fits(c ComputerKey) bool {
-	i := a.DeviceIndex(c.Device)
+	i := a.DeviceIndex(c.DeviceID)
 	return i >= 0 && subtle.ConstantTimeCompare(a.Devices[i].Public, c.Public()) == 1
 }
 
 // AddComputer sets up the computer of c, named name, replacing an earlier key of the same
 // computer (its trust goes with the old key).
 func (a *Account) AddComputer(c ComputerKey, name string, now time.Time) {
-	a.RemoveDevice(c.Device)
-	a.Devices = append(a.Devices, Device{ID: c.Device, Name: name, Created: now, LastUsed: now, Public: c.Public()})
+	a.RemoveDevice(c.DeviceID)
+	a.Devices = append(a.Devices, Device{ID: c.DeviceID, Name: name, Created: now, LastUsed: now, Public: c.Public()})
 }
 
 // Trust lets this computer sign in without a code; it must be set up.
@@ -83,8 +83,9 @@ func (a *Account) RemoveDevice(id string) bool {
 	return len(a.Devices) < n
 }
 
-// TrustedToken returns the index of the device whose Twostep 0.1 token this is, or -1.
-func (a *Account) TrustedToken(token []byte) int {
+// DeviceIndexByToken is the index in Devices of the device whose Twostep 0.1 token this is,
+// or -1 (the name says index: it is no yes-or-no answer).
+func (a *Account) DeviceIndexByToken(token []byte) int {
 	if len(token) != 32 {
 		return -1
 	}

@@ -5,7 +5,8 @@
 //
 // Its adapters live beside it and are named after what they adapt: core/boltstore keeps
 // the data file (bbolt) and core/keyring keeps secrets in the OS keyring (go-keyring: the
-// Secret Service, the Windows Credential Manager, the macOS Keychain). Only cmd/twostep
-// imports the adapters and hands them to app/, which holds the use cases over core's
-// interfaces; ui/ sees app/ alone.
+// Secret Service, the Windows Credential Manager, the macOS Keychain). Only cmd/twostep and
+// ui/gate import the adapters and hand them to app/, which holds the use cases over core's
+// interfaces. Every layer speaks core's vocabulary; internal/layers holds the rules, and its
+// test holds the code to them.
 package core

@@ -108,7 +108,7 @@ func (k Keys) OpenWithComputer(p PasswordKey, c ComputerKey, id AccountID) (Acco
 	if err != nil {
 		return nil, err
 	}
-	b, ok := k.box(computerHolder(c.Device), key.PublicKey().Bytes())
+	b, ok := k.box(computerHolder(c.DeviceID), key.PublicKey().Bytes())
 	if !ok {
 		return nil, Fail(KindComputerKeyMissing, "")
 	}

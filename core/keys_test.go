@@ -61,7 +61,7 @@ func TestKeysOpenOnlyWithBothSecrets(t *testing.T) {
 		{"on: wrong password and computer key", func() (AccountKey, error) { return on.OpenWithComputer(wrongP, computer, id) }, KindWrongCredentials},
 		{"on: password and another computer's key", func() (AccountKey, error) { return on.OpenWithComputer(p, elsewhere, id) }, KindComputerKeyMissing},
 		{"on: another key under this computer's ID", func() (AccountKey, error) {
-			return on.OpenWithComputer(p, ComputerKey{Device: computer.Device, Key: elsewhere.Key}, id)
+			return on.OpenWithComputer(p, ComputerKey{DeviceID: computer.DeviceID, Key: elsewhere.Key}, id)
 		}, KindComputerKeyMissing},
 		{"on: computer key as the password key", func() (AccountKey, error) {
 			return on.OpenWithComputer(asKey(computer.Key), computer, id)
@@ -152,7 +152,7 @@ func TestRekeyLeavesOldKeysUseless(t *testing.T) {
 	if err := a.SpendBackupCode(spent); err != nil {
 		t.Fatal(err)
 	}
-	a.RemoveDevice(removed.Device)
+	a.RemoveDevice(removed.DeviceID)
 	next, err := a.Rekey(old, p, fastPasswordParams)
 	if err != nil {
 		t.Fatal(err)
@@ -200,10 +200,10 @@ func TestRekeyLeavesOldKeysUseless(t *testing.T) {
 func TestComputerKeyForm(t *testing.T) {
 	c := NewComputerKey()
 	back, err := ParseComputerKey(c.Marshal())
-	if err != nil || back.Device != c.Device || !bytes.Equal(back.Key, c.Key) {
+	if err != nil || back.DeviceID != c.DeviceID || !bytes.Equal(back.Key, c.Key) {
 		t.Fatalf("round trip = %+v, %v", back, err)
 	}
-	if len(c.Device) != 16 || len(c.Key) != KeyLen || bytes.Equal(NewComputerKey().Key, c.Key) {
+	if len(c.DeviceID) != 16 || len(c.Key) != KeyLen || bytes.Equal(NewComputerKey().Key, c.Key) {
 		t.Fatalf("key %+v", c)
 	}
 	raw := c.Marshal()
@@ -213,7 +213,7 @@ func TestComputerKeyForm(t *testing.T) {
 			t.Errorf("%s: %v, want KindKeyringDamaged", name, err)
 		}
 	}
-	if v2, err := ParseComputerKeyV2(append([]byte{2}, raw[1:]...)); err != nil || v2.Device != c.Device {
+	if v2, err := ParseComputerKeyV2(append([]byte{2}, raw[1:]...)); err != nil || v2.Device != c.DeviceID {
 		t.Errorf("0.2's form: %+v, %v", v2, err)
 	}
 	if _, err := ParseComputerKeyV2(raw); !IsKind(err, KindKeyringDamaged) {
@@ -247,12 +247,12 @@ func TestSealTOTP(t *testing.T) {
 // fullAccount has every field set, so that changing any one of them can be noticed.
 func fullAccount(t *testing.T, ak AccountKey) Account {
 	now := time.Date(2026, 11, 27, 10, 0, 0, 123, time.FixedZone("CET", 3600))
-	a := Account{ID: "acct-a", Username: "ada", Created: now, TwoFactor: true, LastStep: 42, PasswordChanged: now, LegacyKeyring: true,
+	a := Account{ID: "acct-a", Username: "ada", Created: now, TwoFactor: true, LastTimeStep: 42, PasswordChanged: now, LegacyKeyring: true,
 		Legacy: Legacy{Password: "$argon2id$old", KeyParams: "$argon2id$old-kek", WrappedKey: []byte("old")}}
 	computer := NewComputerKey()
 	a.AddComputer(computer, "laptop", now)
 	a.AddComputer(NewComputerKey(), "desktop", now)
-	a.Trust(computer.Device)
+	a.Trust(computer.DeviceID)
 	a.Devices[0].TokenHash = []byte("old token hash")
 	a.BackupCodes = knownBackupSet(t, "0a1b2c3d4e", "fghjk23456")
 	a.BackupCodes.Generated, a.BackupCodes.Wraps, a.BackupCodes.Unseen = now, [][]byte{[]byte("0.2's wrap")}, true

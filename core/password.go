@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/crypto/argon2"
 
-	"github.com/twostep-app/twostep/core/internal/zxcvbn"
+	"github.com/twostep-app/twostep/internal/zxcvbn"
 )
 
 // KDFParams are argon2id costs. Memory is in KiB, as argon2 and the PHC string count it.

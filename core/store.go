@@ -10,7 +10,7 @@ type Store interface {
 	Account(id AccountID) (Account, error)
 	AccountByUsername(name string) (Account, error)
 	// UpdateAccount reads the account, applies fn and writes it back with events, all or nothing.
-	UpdateAccount(id AccountID, fn func(*Account) error, events ...Event) error
+	UpdateAccount(id AccountID, fn Change, events ...Event) error
 	// UpdateAccountThrottle is UpdateAccount that also applies fn to the throttle state under
 	// key, in the same transaction: a sign-in records its code and clears its failures in one
 	// write. A zero Throttle is deleted.
@@ -25,6 +25,10 @@ type Store interface {
 	// unknown names (NameThrottleKey).
 	InstallKey() []byte
 }
+
+// Change is what a use case does to an account record, inside the transaction that stores
+// it: an error leaves the record as it was.
+type Change func(*Account) error
 
 // Secrets is the OS keyring, keyed by account ID and a slot name.
 // Get of a missing entry fails with KindSecretMissing.

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"time"
 )
 
@@ -30,12 +31,34 @@ type Counter struct {
 	LockedUntil time.Time `json:"locked_until"`
 }
 
-// Throttle is the stored failure state of an account, or of a bucket of unknown names.
-// Counter counts wrong passwords (embedded, so an entry written by Twostep 0.1, which counted
-// every failure there, reads as it was); Codes counts wrong verification and backup codes.
+// Throttle is the stored failure state of an account, or of a bucket of unknown names:
+// Passwords counts wrong passwords, Codes wrong verification and backup codes.
 type Throttle struct {
+	Passwords Counter
+	Codes     Counter
+}
+
+// throttleJSON is how a Throttle is stored: the password counter's fields at the top, as
+// Twostep 0.1 wrote its one counter (which counted every failure), so its entries read as
+// they were.
+type throttleJSON struct {
 	Counter
 	Codes Counter `json:"codes,omitzero"`
+}
+
+// MarshalJSON writes t in its stored form.
+func (t Throttle) MarshalJSON() ([]byte, error) {
+	return json.Marshal(throttleJSON{Counter: t.Passwords, Codes: t.Codes})
+}
+
+// UnmarshalJSON reads the stored form.
+func (t *Throttle) UnmarshalJSON(b []byte) error {
+	var w throttleJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	t.Passwords, t.Codes = w.Counter, w.Codes
+	return nil
 }
 
 // AccountThrottleKey keys the failures of an existing account by its ID.

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"regexp"
@@ -51,40 +52,40 @@ func TestThrottleFailCheck(t *testing.T) {
 	t0 := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 	var th Throttle
 	for i := 1; i <= 4; i++ {
-		th.Fail(t0)
-		if err := th.Check(t0); err != nil {
+		th.Passwords.Fail(t0)
+		if err := th.Passwords.Check(t0); err != nil {
 			t.Fatalf("after %d failures Check = %v, want nil", i, err)
 		}
-		if th.Locked(t0) {
+		if th.Passwords.Locked(t0) {
 			t.Fatalf("after %d failures Locked = true", i)
 		}
 	}
-	th.Fail(t0)
-	if got := lockedWait(t, th.Check(t0)); got != 30*time.Second {
+	th.Passwords.Fail(t0)
+	if got := lockedWait(t, th.Passwords.Check(t0)); got != 30*time.Second {
 		t.Errorf("after the 5th failure Wait = %v, want 30s", got)
 	}
-	if !th.Locked(t0) {
+	if !th.Passwords.Locked(t0) {
 		t.Error("after the 5th failure Locked = false")
 	}
-	if got := lockedWait(t, th.Check(t0.Add(29*time.Second))); got != time.Second {
+	if got := lockedWait(t, th.Passwords.Check(t0.Add(29*time.Second))); got != time.Second {
 		t.Errorf("29 s later Wait = %v, want 1s", got)
 	}
-	if got := lockedWait(t, th.Check(t0.Add(29*time.Second+600*time.Millisecond))); got != time.Second {
+	if got := lockedWait(t, th.Passwords.Check(t0.Add(29*time.Second+600*time.Millisecond))); got != time.Second {
 		t.Errorf("0.4 s before the end Wait = %v, want 1s (rounded up, never 0)", got)
 	}
-	if err := th.Check(t0.Add(30 * time.Second)); err != nil {
+	if err := th.Passwords.Check(t0.Add(30 * time.Second)); err != nil {
 		t.Errorf("once the wait has passed Check = %v, want nil", err)
 	}
-	if th.Locked(t0.Add(30 * time.Second)) {
+	if th.Passwords.Locked(t0.Add(30 * time.Second)) {
 		t.Error("once the wait has passed Locked = true")
 	}
 
 	t1 := t0.Add(30 * time.Second)
-	th.Fail(t1)
-	if got := lockedWait(t, th.Check(t1)); got != time.Minute {
+	th.Passwords.Fail(t1)
+	if got := lockedWait(t, th.Passwords.Check(t1)); got != time.Minute {
 		t.Errorf("after the 6th failure Wait = %v, want 1m", got)
 	}
-	if err := th.Check(t1.Add(time.Minute)); err != nil {
+	if err := th.Passwords.Check(t1.Add(time.Minute)); err != nil {
 		t.Errorf("a minute after the 6th failure Check = %v", err)
 	}
 }
@@ -160,10 +161,34 @@ func TestCodeGuessCap(t *testing.T) {
 		}
 		th.Codes.Fail(t0)
 	}
-	if !th.Capped() || th.Failures != 0 || th.Check(t0) != nil {
-		t.Fatalf("after %d wrong codes: %+v, capped %v, password lock %v", CodeGuessCap, th, th.Capped(), th.Check(t0))
+	if !th.Capped() || th.Passwords.Failures != 0 || th.Passwords.Check(t0) != nil {
+		t.Fatalf("after %d wrong codes: %+v, capped %v, password lock %v", CodeGuessCap, th, th.Capped(), th.Passwords.Check(t0))
 	}
 	if CodeGuessCap > 10 || CodeGuessCap < FreeFailures {
 		t.Fatalf("CodeGuessCap = %d: the issue asks for at most 10", CodeGuessCap)
+	}
+}
+
+// The stored form is what Twostep 0.1 and 0.2 wrote: the password counter's fields at the top
+// (0.1 had only that counter), the code counter under "codes". Entries already on disk read
+// as they were, and what is written reads back the same.
+func TestThrottleStoredForm(t *testing.T) {
+	at := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	for _, tc := range []struct {
+		stored string
+		want   Throttle
+	}{
+		{`{"failures":6,"locked_until":"2026-03-04T05:06:07Z"}`, Throttle{Passwords: Counter{Failures: 6, LockedUntil: at}}},
+		{`{"failures":0,"locked_until":"0001-01-01T00:00:00Z","codes":{"failures":10,"locked_until":"2026-03-04T05:06:07Z"}}`,
+			Throttle{Codes: Counter{Failures: 10, LockedUntil: at}}},
+	} {
+		var got Throttle
+		if err := json.Unmarshal([]byte(tc.stored), &got); err != nil || got != tc.want {
+			t.Errorf("%s read as %+v (%v), want %+v", tc.stored, got, err, tc.want)
+		}
+		again, err := json.Marshal(got)
+		if err != nil || string(again) != tc.stored {
+			t.Errorf("%+v written as %s (%v), want %s", got, again, err, tc.stored)
+		}
 	}
 }

@@ -100,8 +100,8 @@ func NormalizeCode(in string) (string, error) {
 	return code, nil
 }
 
-// Step is the TOTP time step (RFC 6238 T) that t falls in.
-func Step(t time.Time) int64 { return t.Unix() / int64(Period/time.Second) }
+// TimeStep is the TOTP time step (RFC 6238 T) that t falls in: "step" alone is a sign-in's.
+func TimeStep(t time.Time) int64 { return t.Unix() / int64(Period/time.Second) }
 
 // CodeAt is the code for secret at step, with digits digits (6 in the app, 8 for RFC vectors).
 func CodeAt(secret string, step int64, digits int) (string, error) {
@@ -128,7 +128,7 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 	if !ValidSecret(secret) {
 		return 0, Wrap(KindInternal, errors.New("the verification-code secret is not valid"))
 	}
-	cur := Step(now)
+	cur := TimeStep(now)
 	reused := false
 	for _, off := range []int64{0, -1, 1} {
 		s := cur + off
@@ -159,13 +159,13 @@ func VerifyCode(secret, input string, now time.Time, lastStep int64) (int64, err
 // newest accepted one is refused, even inside its 30 seconds.
 func Reused(step, lastStep int64) bool { return step <= lastStep }
 
-// AcceptStep records step as the newest accepted one. It is checked again inside the
+// AcceptTimeStep records step as the newest accepted one. It is checked again inside the
 // transaction that stores it, so two windows racing with one code cannot both win.
-func (a *Account) AcceptStep(step int64) error {
-	if Reused(step, a.LastStep) {
+func (a *Account) AcceptTimeStep(step int64) error {
+	if Reused(step, a.LastTimeStep) {
 		return Fail(KindCodeReused, "")
 	}
-	a.LastStep = step
+	a.LastTimeStep = step
 	return nil
 }
 

@@ -34,9 +34,9 @@ func TestRFC6238Vectors(t *testing.T) {
 	for _, v := range rfcVectors {
 		t.Run(v.code, func(t *testing.T) {
 			now := time.Unix(v.unix, 0)
-			step := Step(now)
+			step := TimeStep(now)
 			if want := v.unix / 30; step != want {
-				t.Fatalf("Step(%d) = %d, want %d", v.unix, step, want)
+				t.Fatalf("TimeStep(%d) = %d, want %d", v.unix, step, want)
 			}
 			got, err := CodeAt(rfcSecret, step, 8)
 			if err != nil || got != v.code {
@@ -104,7 +104,7 @@ func verifyFixture(t testing.TB) (secret string, now time.Time, code func(step i
 		return c
 	}
 	seen := map[string]int64{}
-	cur := Step(now)
+	cur := TimeStep(now)
 	for s := cur - 12; s <= cur+12; s++ {
 		if prev, dup := seen[code(s)]; dup {
 			t.Fatalf("steps %d and %d share a code: pick another fixture", prev, s)
@@ -122,7 +122,7 @@ const accepted Kind = -1
 
 func TestVerifyCode(t *testing.T) {
 	secret, now, code := verifyFixture(t)
-	cur := Step(now)
+	cur := TimeStep(now)
 	tests := []struct {
 		name     string
 		input    string
@@ -183,7 +183,7 @@ func TestVerifyCode(t *testing.T) {
 
 func TestVerifyCodeReplay(t *testing.T) {
 	secret, now, code := verifyFixture(t)
-	s := Step(now)
+	s := TimeStep(now)
 	last, err := VerifyCode(secret, code(s), now, 0)
 	if err != nil || last != s {
 		t.Fatalf("first use: %d, %v", last, err)
@@ -205,7 +205,7 @@ func TestVerifyCodeReplay(t *testing.T) {
 
 func TestVerifyCodeRefusesBadSecret(t *testing.T) {
 	now := time.Unix(1_700_000_015, 0)
-	emptyKeyCode, err := CodeAt("", Step(now), CodeDigits)
+	emptyKeyCode, err := CodeAt("", TimeStep(now), CodeDigits)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +214,7 @@ func TestVerifyCodeRefusesBadSecret(t *testing.T) {
 		// the keyring must never make such a code pass.
 		{"empty secret", "", emptyKeyCode},
 		{"not base32", "not base32 at all!", "123456"},
-		{"all zero", strings.Repeat("A", 32), mustCode(t, strings.Repeat("A", 32), Step(now))},
+		{"all zero", strings.Repeat("A", 32), mustCode(t, strings.Repeat("A", 32), TimeStep(now))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -371,7 +371,7 @@ func FuzzNormalizeCode(f *testing.F) {
 
 func BenchmarkVerifyCode(b *testing.B) {
 	secret, now, code := verifyFixture(b)
-	c := code(Step(now))
+	c := code(TimeStep(now))
 	for b.Loop() {
 		if _, err := VerifyCode(secret, c, now, 0); err != nil {
 			b.Fatal(err)

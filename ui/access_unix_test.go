@@ -5,6 +5,8 @@ package ui
 import (
 	"io/fs"
 	"os"
+
+	"github.com/twostep-app/twostep/internal/private"
 )
 
 // ownerOnly is how access describes a file only its owner may read and write.
@@ -21,5 +23,5 @@ func access(f *os.File) (string, bool, error) {
 
 // openNoFollow opens path to read, failing if it is a symlink.
 func openNoFollow(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDONLY|noFollow, 0)
+	return os.OpenFile(path, os.O_RDONLY|private.NoFollow, 0)
 }

@@ -6,7 +6,7 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/twostep-app/twostep/core/private"
+	"github.com/twostep-app/twostep/internal/private"
 )
 
 // ownerOnly is how access describes a file whose DACL lets in no one but its owner (and

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // activityShown is how much of the activity the full list shows: every failed attempt since
@@ -27,14 +29,14 @@ func (u *UI) failedNote(f app.FailedSignIns) string {
 // dashboard counts, with how and where each happened.
 func (u *UI) showActivity() {
 	sess := u.sess
-	var events []app.Event
+	var events []core.Event
 	u.run(nil, func() (err error) {
 		events, err = u.svc.Activity(sess, activityShown)
 		return err
 	}, func(err error) {
 		body := container.NewVBox()
 		if err != nil {
-			body.Add(paragraph(app.Message(err)))
+			body.Add(paragraph(words.Message(err)))
 		}
 		for _, ev := range events {
 			body.Add(paragraph(eventLine(ev, u.now()))) // a long line in German wraps, not clips

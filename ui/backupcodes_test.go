@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
-	"github.com/twostep-app/twostep/core/private/privatetest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/private/privatetest"
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // The backup codes dialog: Save… suggests a file name in the real save dialog, writes an
@@ -21,7 +21,7 @@ import (
 // minute; closing before the codes were kept asks first (Done or Escape), after not.
 func TestBackupCodesDialog(t *testing.T) {
 	e := newEnv(t)
-	e.enter(e.account(alice, alicePW))
+	e.enter(e.account(alice, testenv.AlicePW))
 	codes := make([]string, 10)
 	for i := range codes {
 		codes[i] = fmt.Sprintf("%05d-abcd%d", i*1111, i)
@@ -158,13 +158,13 @@ func TestBackupCodesDialog(t *testing.T) {
 // to another note. New codes closed with Done clear it.
 func TestUnseenBackupCodesNote(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, codes := e.twoFactorUnseen(sess)
 	e.enter(sess)
 	e.wantUnseenNote(true)
 
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.tap("Use a backup code instead")
 	e.verify(codes[0], false)
 	e.wantText("You signed in with a backup code. 9 backup codes are left.")
@@ -175,7 +175,7 @@ func TestUnseenBackupCodesNote(t *testing.T) {
 		t.Error("Regenerate… does not stand out while the codes may be lost")
 	}
 	e.tap("Regenerate…")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.fill("Verification code or backup code", e.nextCode(secret))
 	e.tap("Regenerate")
 	e.wantText("Save your backup codes")
@@ -195,7 +195,7 @@ func TestUnseenBackupCodesNote(t *testing.T) {
 // wantUnseenNote checks the dashboard's warning that the newest backup codes may be lost.
 func (e *env) wantUnseenNote(shown bool) {
 	e.t.Helper()
-	notes := findAll(e.page(), func(l *widget.Label) bool { return l.Text == app.UnseenCodesNote() })
+	notes := findAll(e.page(), func(l *widget.Label) bool { return l.Text == words.UnseenCodes() })
 	gen := buttonsIn(e.page(), "Generate new backup codes")
 	if !shown {
 		if len(notes)+len(gen) != 0 {
@@ -212,7 +212,7 @@ func (e *env) wantUnseenNote(shown bool) {
 // to be saved; pressed again, it closes all the same instead of trapping the person.
 func TestBackupCodesDialogWhenSeenCannotBeRecorded(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	e.enter(sess)
 	closed := 0
 	e.u.showBackupCodes([]string{"aaaaa-bbbbb"}, "", func() { closed++ })

@@ -8,6 +8,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // Quitting within the minute a copied secret is on the clipboard takes it off, however
@@ -38,7 +40,7 @@ func TestQuittingClearsTheClipboard(t *testing.T) {
 		} {
 			t.Run(quit.how+": "+tc.name, func(t *testing.T) {
 				e := newEnv(t)
-				e.enter(e.account(alice, alicePW))
+				e.enter(e.account(alice, testenv.AlicePW))
 				e.u.showBackupCodes(codes, "", nil)
 				e.settle()
 				e.tap("Copy")

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // codeScreen is the second step of signing in: a verification code from the authenticator
@@ -141,9 +142,9 @@ func (s *codeScreen) verified(sess *app.Session, left int, err error) {
 		switch {
 		case app.SignInAgain(err):
 			s.locked.end()
-			s.u.showSignIn(app.Message(err))
+			s.u.showSignIn(words.Message(err))
 		case app.CodesCapped(err):
-			s.backupOnly = app.Message(err) // that code reached the cap: backup codes only now
+			s.backupOnly = words.Message(err) // that code reached the cap: backup codes only now
 			s.setMode(true)
 		case !s.locked.begin(err):
 			s.says.sayErr(err)

@@ -6,8 +6,10 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // What the code screen asks for, in English.
@@ -21,9 +23,9 @@ const (
 // sentence, and so is a wrong one.
 func TestSignInWithCode(t *testing.T) {
 	e := newEnv(t)
-	secret, _ := e.twoFactor(e.account(alice, alicePW))
+	secret, _ := e.twoFactor(e.account(alice, testenv.AlicePW))
 
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Two-step verification")
 	e.wantText("Signing in as alice")
 	entry := e.codeEntry()
@@ -41,15 +43,15 @@ func TestSignInWithCode(t *testing.T) {
 
 	e.menu("Sign out")
 	e.wantText("You signed out.")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.verify(spaced, false)
-	e.wantSays(app.Message(core.Fail(core.KindCodeReused, "")))
+	e.wantSays(words.Message(core.Fail(core.KindCodeReused, "")))
 	if e.codeEntry().Text != "" {
 		t.Error("the refused code stays in the field")
 	}
 
 	e.verify(e.wrongCode(secret), false)
-	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+	e.wantSays(words.Message(core.Fail(core.KindWrongCode, "")))
 
 	e.verify(e.nextCode(secret), false)
 	e.wantText("Welcome, alice")
@@ -59,7 +61,7 @@ func TestSignInWithCode(t *testing.T) {
 // back; the dashboard says how many are left and, from two left, nudges toward new ones.
 func TestSignInWithBackupCode(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	_, codes := e.twoFactor(sess)
 	used := 0 // codes used so far, the first ones, in order
 	for _, tc := range []struct {
@@ -75,9 +77,9 @@ func TestSignInWithBackupCode(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := e.in(t)
-			e.spendBackupCodes(alice, alicePW, codes[used:tc.spent]...)
+			e.spendBackupCodes(alice, testenv.AlicePW, codes[used:tc.spent]...)
 			used = tc.spent + 1
-			e.signIn(alice, alicePW)
+			e.signIn(alice, testenv.AlicePW)
 			e.wantText(askCode)
 			e.tap("Use a backup code instead")
 			e.wantText(askBackup)
@@ -117,13 +119,13 @@ func TestSignInWithBackupCode(t *testing.T) {
 // this computer up again and, with Trust this device, trust it.
 func TestSignInOnComputerWithoutItsKey(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	_, codes := e.twoFactor(sess)
 	if err := e.kr.Delete(sess.ID, core.SlotComputerKey); err != nil {
 		t.Fatal(err)
 	}
 
-	e.signIn(alice, "not-"+alicePW) // the password cannot be checked without the key
+	e.signIn(alice, "not-"+testenv.AlicePW) // the password cannot be checked without the key
 	e.wantText(computerKeyNote)
 	e.wantNoText(askCode)
 	for _, other := range []string{"Use a verification code instead", "Use a backup code instead"} {
@@ -140,21 +142,21 @@ func TestSignInOnComputerWithoutItsKey(t *testing.T) {
 	e.verify(codes[0], true)
 	e.wantSignIn()
 	e.wantText("The password is wrong. Sign in again with your password, then the backup code.")
-	if st := e.status(sess); st.BackupCodesLeft != app.BackupCodeCount {
+	if st := e.status(sess); st.BackupCodesLeft != core.BackupCodeCount {
 		t.Fatalf("the code was spent on a wrong password: %d left", st.BackupCodesLeft)
 	}
 
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText(computerKeyNote)
 	e.verify(codes[0], true)
 	e.wantText("Welcome, alice")
-	e.wantText(backupNote(app.BackupCodeCount - 1))
+	e.wantText(backupNote(core.BackupCodeCount - 1))
 	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
 
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Welcome, alice") // set up again and trusted: no code asked
 }
 
 // computerKeyNote is the sentence for a computer whose keyring lacks the account's key.
-var computerKeyNote = app.Message(core.Fail(core.KindComputerKeyMissing, ""))
+var computerKeyNote = words.Message(core.Fail(core.KindComputerKeyMissing, ""))

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // lockout keeps a form's submit button disabled while sign-in is locked, and keeps the
@@ -44,7 +45,7 @@ func (l *lockout) tick() {
 		return
 	}
 	l.button.Disable()
-	l.says.say(app.LockedMessage(l.err, left))
+	l.says.say(words.Locked(l.err, left))
 	next := left % time.Second
 	if next == 0 {
 		next = time.Second

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // dashboard is the signed-in home: who the person is, how their account is protected,
@@ -105,7 +107,7 @@ func (d *dashboard) noteCard(st app.Status, unseen bool) fyne.CanvasObject {
 		lines.Add(text)
 	}
 	if unseen {
-		text := paragraph(app.UnseenCodesNote())
+		text := paragraph(words.UnseenCodes())
 		text.Importance = widget.DangerImportance
 		lines.Add(text)
 	}
@@ -158,7 +160,7 @@ func (d *dashboard) backupCard(st app.Status) fyne.CanvasObject {
 	}
 	n := st.BackupCodesLeft
 	left := widget.NewLabelWithStyle(lang.XN("dashboard.codes-left", "{{.Count}} of {{.Total}} left", n,
-		map[string]any{"Count": n, "Total": app.BackupCodeCount}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		map[string]any{"Count": n, "Total": core.BackupCodeCount}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := paragraph(lang.X("dashboard.backup-codes.note", "Each backup code signs you in once if you lose your phone."))
 	if st.BackupCodesLow {
 		left.Importance = widget.DangerImportance
@@ -211,7 +213,7 @@ func (d *dashboard) devicesCard(all []app.DeviceInfo) fyne.CanvasObject {
 	return card(lang.X("dashboard.trusted-devices", "Trusted devices"), "", container.NewVBox(rows...))
 }
 
-func (d *dashboard) activityCard(events []app.Event) fyne.CanvasObject {
+func (d *dashboard) activityCard(events []core.Event) fyne.CanvasObject {
 	if len(events) == 0 {
 		return card(lang.X("dashboard.recent-activity", "Recent activity"), "", widget.NewLabel(lang.X("dashboard.no-activity", "Nothing yet.")))
 	}

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // qrSize is the QR code's side in pixels: large enough for any phone camera, drawn pixel
@@ -24,7 +26,7 @@ const qrSize = 220
 type enableDialog struct {
 	u      *UI
 	again  bool
-	enrol  app.Enrolment
+	enrol  core.Enrolment
 	dlg    *dialog.CustomDialog
 	qr     *canvas.Image
 	code   *field
@@ -44,7 +46,7 @@ func (u *UI) onEnable() {
 	}
 	u.enabling = true
 	sess := u.sess
-	var enrol app.Enrolment
+	var enrol core.Enrolment
 	var qr image.Image
 	u.run(nil, func() (err error) {
 		if enrol, err = u.svc.BeginEnrolment(sess); err != nil {
@@ -55,14 +57,14 @@ func (u *UI) onEnable() {
 	}, func(err error) {
 		u.enabling = false
 		if err != nil {
-			dialog.ShowInformation(lang.X("security.enable.failed-title", "Two-step authentication"), app.Message(err), u.win)
+			dialog.ShowInformation(lang.X("security.enable.failed-title", "Two-step authentication"), words.Message(err), u.win)
 			return
 		}
 		u.showSetup(enrol, qr, false)
 	})
 }
 
-func (u *UI) showSetup(enrol app.Enrolment, qr image.Image, again bool) {
+func (u *UI) showSetup(enrol core.Enrolment, qr image.Image, again bool) {
 	e := &enableDialog{u: u, again: again, enrol: enrol, code: newField("123 456"), says: newProblem(), copied: widget.NewLabel("")}
 	e.qr = canvas.NewImageFromImage(qr)
 	e.qr.FillMode = canvas.ImageFillContain

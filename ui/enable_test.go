@@ -7,8 +7,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // typeCode replaces what a code field holds by typing.
@@ -58,7 +60,7 @@ func TestEnableTwoFactor(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t)
-			sess := e.account(alice, alicePW)
+			sess := e.account(alice, testenv.AlicePW)
 			e.enter(sess)
 
 			tc.open(e)
@@ -85,7 +87,7 @@ func TestEnableTwoFactor(t *testing.T) {
 			if e.overlays() != 1 {
 				t.Fatal("a wrong code closed the dialog")
 			}
-			e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+			e.wantSays(words.Message(core.Fail(core.KindWrongCode, "")))
 			if code.Text != "" {
 				t.Errorf("the wrong code %q stays in the field", code.Text)
 			}
@@ -112,12 +114,12 @@ func TestEnableTwoFactor(t *testing.T) {
 			e.typeCode(e.onlyField(), e.code(again))
 			tc.confirm(e)
 			e.wantText("Save your backup codes")
-			if st := e.status(sess); !st.TwoFactor || st.BackupCodesLeft != app.BackupCodeCount || !st.BackupCodesUnseen {
+			if st := e.status(sess); !st.TwoFactor || st.BackupCodesLeft != core.BackupCodeCount || !st.BackupCodesUnseen {
 				t.Fatalf("after Enable the engine says %+v", st)
 			}
 			shown := regexp.MustCompile(`^ ?\d+\.  [0-9a-z]{5}-[0-9a-z]{5}$`)
-			if n := len(findAllText(e.layer(), shown)); n != app.BackupCodeCount {
-				t.Fatalf("the dialog shows %d backup codes, want %d", n, app.BackupCodeCount)
+			if n := len(findAllText(e.layer(), shown)); n != core.BackupCodeCount {
+				t.Fatalf("the dialog shows %d backup codes, want %d", n, core.BackupCodeCount)
 			}
 
 			e.tap("Done")

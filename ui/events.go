@@ -6,11 +6,13 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // eventLine is one line of activity: what, how, where and when. The data file stores codes
-// (app.EventKind and the details its kind carries); the words are the window's.
-func eventLine(ev app.Event, now time.Time) string {
+// (core.EventKind and the details its kind carries); the words are the window's.
+func eventLine(ev core.Event, now time.Time) string {
 	what := string(ev.Kind) // a kind from a newer Twostep: its code is better than nothing
 	if say, ok := eventWords[ev.Kind]; ok {
 		what = say()
@@ -25,88 +27,88 @@ func eventLine(ev app.Event, now time.Time) string {
 }
 
 // eventWords says what happened. Each phrase starts a line, so it is written capitalised.
-var eventWords = map[app.EventKind]func() string{
-	app.EventAccountCreated:  func() string { return lang.X("dashboard.event.account-created", "Account created") },
-	app.EventSignIn:          func() string { return lang.X("dashboard.event.signed-in", "Signed in") },
-	app.EventSignInFailed:    func() string { return lang.X("dashboard.event.sign-in-failed", "Sign-in failed") },
-	app.EventConfirmFailed:   func() string { return lang.X("dashboard.event.confirmation-failed", "Confirmation in Settings failed") },
-	app.EventLockedOut:       func() string { return lang.X("dashboard.event.locked-out", "Locked out") },
-	app.EventSignOut:         func() string { return lang.X("dashboard.event.signed-out", "Signed out") },
-	app.EventTwoFactorOn:     func() string { return lang.X("dashboard.event.two-step-on", "Two-step authentication turned on") },
-	app.EventTwoFactorOff:    func() string { return lang.X("dashboard.event.two-step-off", "Two-step authentication turned off") },
-	app.EventBackupGenerated: func() string { return lang.X("dashboard.event.backup-codes-generated", "Backup codes generated") },
-	app.EventBackupUsed:      func() string { return lang.X("dashboard.event.backup-code-used", "Backup code used") },
-	app.EventDeviceTrusted:   func() string { return lang.X("dashboard.event.device-trusted", "Device trusted") },
-	app.EventDeviceRevoked:   func() string { return lang.X("dashboard.event.device-revoked", "Device revoked") },
-	app.EventPasswordChanged: func() string { return lang.X("dashboard.event.password-changed", "Password changed") },
-	app.EventProfileUpdated:  func() string { return lang.X("dashboard.event.profile-updated", "Profile updated") },
-	app.EventComputerSetUp: func() string {
+var eventWords = map[core.EventKind]func() string{
+	core.EventAccountCreated:  func() string { return lang.X("dashboard.event.account-created", "Account created") },
+	core.EventSignIn:          func() string { return lang.X("dashboard.event.signed-in", "Signed in") },
+	core.EventSignInFailed:    func() string { return lang.X("dashboard.event.sign-in-failed", "Sign-in failed") },
+	core.EventConfirmFailed:   func() string { return lang.X("dashboard.event.confirmation-failed", "Confirmation in Settings failed") },
+	core.EventLockedOut:       func() string { return lang.X("dashboard.event.locked-out", "Locked out") },
+	core.EventSignOut:         func() string { return lang.X("dashboard.event.signed-out", "Signed out") },
+	core.EventTwoFactorOn:     func() string { return lang.X("dashboard.event.two-step-on", "Two-step authentication turned on") },
+	core.EventTwoFactorOff:    func() string { return lang.X("dashboard.event.two-step-off", "Two-step authentication turned off") },
+	core.EventBackupGenerated: func() string { return lang.X("dashboard.event.backup-codes-generated", "Backup codes generated") },
+	core.EventBackupUsed:      func() string { return lang.X("dashboard.event.backup-code-used", "Backup code used") },
+	core.EventDeviceTrusted:   func() string { return lang.X("dashboard.event.device-trusted", "Device trusted") },
+	core.EventDeviceRevoked:   func() string { return lang.X("dashboard.event.device-revoked", "Device revoked") },
+	core.EventPasswordChanged: func() string { return lang.X("dashboard.event.password-changed", "Password changed") },
+	core.EventProfileUpdated:  func() string { return lang.X("dashboard.event.profile-updated", "Profile updated") },
+	core.EventComputerSetUp: func() string {
 		return lang.X("dashboard.event.computer-set-up", "This computer set up again with a backup code")
 	},
-	app.EventUpgraded: func() string { return lang.X("dashboard.event.protection-upgraded", "Account protection upgraded") },
-	app.EventComputerRemoved: func() string {
+	core.EventUpgraded: func() string { return lang.X("dashboard.event.protection-upgraded", "Account protection upgraded") },
+	core.EventComputerRemoved: func() string {
 		return lang.X("dashboard.event.computer-removed", "Computer removed")
 	},
-	app.EventLocked: func() string { return lang.X("dashboard.event.locked", "Window locked") },
-	app.EventAuthenticatorReplaced: func() string {
+	core.EventLocked: func() string { return lang.X("dashboard.event.locked", "Window locked") },
+	core.EventAuthenticatorReplaced: func() string {
 		return lang.X("dashboard.event.authenticator-replaced", "Authenticator app set up again")
 	},
 }
 
 // methodWords says how a sign-in was made, or nothing for a method it does not know.
-func methodWords(m app.Method) string {
+func methodWords(m core.Method) string {
 	switch m {
-	case app.MethodPassword:
+	case core.MethodPassword:
 		return lang.X("dashboard.method.password", "password")
-	case app.MethodPasswordCode:
+	case core.MethodPasswordCode:
 		return lang.X("dashboard.method.password-code", "password and verification code")
-	case app.MethodBackupCode:
+	case core.MethodBackupCode:
 		return lang.X("dashboard.method.password-backup-code", "password and backup code")
-	case app.MethodTrustedDevice:
+	case core.MethodTrustedDevice:
 		return lang.X("dashboard.method.trusted-device", "password on a trusted device")
 	}
 	return ""
 }
 
 // wrongWords says what was wrong in a failed attempt, or nothing for a factor it does not know.
-func wrongWords(f app.Factor) string {
+func wrongWords(f core.Factor) string {
 	switch f {
-	case app.FactorPassword:
+	case core.FactorPassword:
 		return lang.X("dashboard.wrong.password", "wrong password")
-	case app.FactorCode:
+	case core.FactorCode:
 		return lang.X("dashboard.wrong.code", "wrong verification code")
-	case app.FactorBackupCode:
+	case core.FactorBackupCode:
 		return lang.X("dashboard.wrong.backup-code", "wrong backup code")
 	}
 	return ""
 }
 
 // eventDetail says, in words, the details an event of its kind carries.
-func eventDetail(ev app.Event) string {
+func eventDetail(ev core.Event) string {
 	switch ev.Kind {
-	case app.EventSignIn:
+	case core.EventSignIn:
 		return methodWords(ev.Method)
-	case app.EventSignInFailed, app.EventConfirmFailed:
+	case core.EventSignInFailed, core.EventConfirmFailed:
 		return wrongWords(ev.Wrong)
-	case app.EventLockedOut:
+	case core.EventLockedOut:
 		return lang.XN("dashboard.detail.locked-out", "after {{.Count}} failed attempts, for {{.Wait}}",
-			ev.Count, map[string]any{"Count": ev.Count, "Wait": app.Duration(ev.Wait)})
-	case app.EventBackupUsed:
+			ev.Count, map[string]any{"Count": ev.Count, "Wait": words.Duration(ev.Wait)})
+	case core.EventBackupUsed:
 		return lang.XN("dashboard.detail.codes-left", "{{.Count}} left", ev.Count, map[string]any{"Count": ev.Count})
-	case app.EventPasswordChanged:
+	case core.EventPasswordChanged:
 		return lang.X("dashboard.detail.password-changed", "every trusted device will ask for a code again")
-	case app.EventDeviceTrusted, app.EventComputerRemoved:
-		return ev.Name
-	case app.EventLocked:
+	case core.EventDeviceTrusted, core.EventComputerRemoved:
+		return deviceName(ev.Name)
+	case core.EventLocked:
 		return lockCauseWords(ev.Cause, ev.Wait)
-	case app.EventDeviceRevoked:
+	case core.EventDeviceRevoked:
 		switch {
 		case ev.All:
 			return lang.X("dashboard.detail.all-devices", "all devices")
 		case ev.SignedOut:
 			return lang.X("dashboard.detail.signed-out-completely", "signed out completely")
 		}
-		return ev.Name
+		return deviceName(ev.Name)
 	}
 	return ""
 }

@@ -9,7 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // Activity stored by Twostep 0.2 (English phrases, in app/testdata/schema2, where every kind
@@ -32,7 +33,7 @@ func TestOldActivityShowsAsBefore(t *testing.T) {
 	for _, events := range facts.Events {
 		for _, stored := range events {
 			var old struct{ Kind, Device, Detail string }
-			var ev app.Event
+			var ev core.Event
 			if err := json.Unmarshal(stored, &old); err != nil {
 				t.Fatal(err)
 			}
@@ -62,7 +63,7 @@ func oldEventLine(kind, detail, device string) string {
 		if err != nil {
 			return m
 		}
-		return "for " + app.Duration(d)
+		return "for " + words.Duration(d)
 	})
 	what := strings.ToUpper(kind[:1]) + kind[1:]
 	if detail != "" && detail != device {

@@ -10,10 +10,21 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/assets"
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
-// Locales are the languages Twostep ships, as a desktop names them.
-var locales = []string{"de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8", "en_US.UTF-8"}
+// locales are the languages Twostep ships (a folder each in assets/translations), as a
+// desktop names them, English last.
+var locales = func() []string {
+	var out []string
+	for _, l := range assets.Languages()[1:] {
+		out = append(out, assets.Locale(l))
+	}
+	return append(out, assets.Locale("en"))
+}()
 
 // Every screen and dialog, in every language Twostep ships: a person whose desktop speaks
 // German, French or Spanish reads no English word in the window (names aside), and can do
@@ -51,8 +62,8 @@ func walkSignUpAndTwoStep(t *testing.T) {
 	e.fill("Confirm password", "password1")
 	e.tap("Create account")
 	e.look("the create-account screen refusing a weak password")
-	e.fill("Password", alicePW)
-	e.fill("Confirm password", alicePW)
+	e.fill("Password", testenv.AlicePW)
+	e.fill("Confirm password", testenv.AlicePW)
 	e.tap("Create account")
 	e.wantText("Welcome, alice")
 	e.look("the dashboard, two-step off")
@@ -71,7 +82,7 @@ func walkSignUpAndTwoStep(t *testing.T) {
 	code := e.onlyField()
 	e.typeCode(code, e.wrongCode(secret))
 	e.tap("Enable")
-	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+	e.wantSays(words.Message(core.Fail(core.KindWrongCode, "")))
 	e.look("the enable dialog after a wrong code")
 	e.typeCode(code, e.code(secret))
 	e.tap("Enable")
@@ -91,18 +102,18 @@ func walkSignUpAndTwoStep(t *testing.T) {
 	e.press(e.field("Password"), fyne.KeyEscape)
 	e.tap("Regenerate…")
 	e.look("the regenerate prompt")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.fill("Verification code or backup code", e.nextCode(secret))
 	e.tap("Regenerate")
 	e.wantText("Save your backup codes")
 	e.look("the new backup codes")
 	e.tap("Done")
 	e.tap("Close without saving")
-	e.fill("Current password", alicePW)
-	e.fill("New password", otherPW)
-	e.fill("Confirm new password", otherPW+"x")
+	e.fill("Current password", testenv.AlicePW)
+	e.fill("New password", testenv.OtherPW)
+	e.fill("Confirm new password", testenv.OtherPW+"x")
 	e.look("changing the password, not matching")
-	e.fill("Confirm new password", otherPW)
+	e.fill("Confirm new password", testenv.OtherPW)
 	e.fill("Verification code or backup code", e.nextCode(secret))
 	e.tap("Change password")
 	e.look("the password changed")
@@ -114,13 +125,13 @@ func walkSignUpAndTwoStep(t *testing.T) {
 // Signing in with a code, failing, the lockout countdown, trusted devices and signing out.
 func walkSignInAndSecurity(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, codes := e.twoFactorUnseen(sess) // the dashboard then asks for new backup codes
-	e.trustOther(alice, alicePW, "work-desktop", codes[0])
+	e.trustOther(alice, testenv.AlicePW, "work-desktop", codes[0])
 
-	e.signIn(alice, "not-"+alicePW)
+	e.signIn(alice, "not-"+testenv.AlicePW)
 	e.look("the sign-in screen after a wrong password")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.look("the code screen")
 	e.verify(e.wrongCode(secret), true)
 	e.look("the code screen after a wrong code")
@@ -152,7 +163,7 @@ func walkSignInAndSecurity(t *testing.T) {
 
 	e.tap("Set up again…")
 	e.look("the prompt before setting the authenticator up again")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.fill("Verification code or backup code", e.nextCode(secret))
 	e.tap("Continue")
 	e.wantText("Set up your authenticator app again")
@@ -161,7 +172,7 @@ func walkSignInAndSecurity(t *testing.T) {
 	code := e.onlyField()
 	e.typeCode(code, e.code(secret))
 	e.tap("Confirm")
-	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+	e.wantSays(words.Message(core.Fail(core.KindWrongCode, "")))
 	e.look("setting the authenticator up again, with the old entry's code")
 	e.typeCode(code, e.nextCode(fresh))
 	e.tap("Confirm")
@@ -171,7 +182,7 @@ func walkSignInAndSecurity(t *testing.T) {
 	e.shortcut(fyne.KeyL)
 	e.wantText("Locked")
 	e.look("the lock screen")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.tap("Unlock")
 	e.settle()
 	e.verify(e.nextCode(fresh), false)
@@ -184,10 +195,10 @@ func walkSignInAndSecurity(t *testing.T) {
 	e.look("the sign-in screen after signing out completely")
 
 	// Four failures are counted already: the next one starts the countdown.
-	if _, err := e.db.UpdateThrottle(core.AccountThrottleKey(sess.ID), func(th *core.Throttle) { th.Failures = core.FreeFailures - 1 }); err != nil {
+	if _, err := e.db.UpdateThrottle(core.AccountThrottleKey(sess.ID), func(th *core.Throttle) { th.Passwords.Failures = core.FreeFailures - 1 }); err != nil {
 		t.Fatal(err)
 	}
-	e.signIn(alice, "not-"+alicePW)
+	e.signIn(alice, "not-"+testenv.AlicePW)
 	e.look("the lockout countdown")
 	e.advance(time.Minute)
 }

@@ -5,8 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // After CodeGuessCap wrong codes in a row the code screen says only a backup code will do
@@ -14,12 +16,12 @@ import (
 // code again.
 func TestCodeScreenAfterTheCap(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, codes := e.twoFactor(sess)
 	// The first wrong codes through the engine, waiting out each lockout as a guesser would.
 	for range core.CodeGuessCap - 1 {
-		e.clock.set(e.clock.Now().Add(time.Hour))
-		res, err := e.svc.SignIn(alice, alicePW)
+		e.clock.Set(e.clock.Now().Add(time.Hour))
+		res, err := e.svc.SignIn(alice, testenv.AlicePW)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -27,20 +29,20 @@ func TestCodeScreenAfterTheCap(t *testing.T) {
 			t.Fatal("a wrong code was accepted")
 		}
 	}
-	e.clock.set(e.clock.Now().Add(time.Hour))
-	e.signIn(alice, alicePW)
+	e.clock.Set(e.clock.Now().Add(time.Hour))
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Enter the 6-digit code from your authenticator app.")
 	e.verify(e.wrongCode(secret), false) // the last one the cap allows
-	capped := app.Message(core.Fail(core.KindCodesCapped, ""))
-	e.wantText(app.Message(&core.Error{Kind: core.KindCodesCapped, Err: core.Fail(core.KindWrongCode, "")}))
+	capped := words.Message(core.Fail(core.KindCodesCapped, ""))
+	e.wantText(words.Message(&core.Error{Kind: core.KindCodesCapped, Err: core.Fail(core.KindWrongCode, "")}))
 	for _, other := range []string{"Use a verification code instead", "Use a backup code instead"} {
 		if len(buttonsIn(e.page(), other)) != 0 {
 			t.Fatalf("after the cap the screen still offers %q", other)
 		}
 	}
 	e.tap("Cancel")
-	e.clock.set(e.clock.Now().Add(time.Hour)) // past the wait the tenth wrong code started
-	e.signIn(alice, alicePW)
+	e.clock.Set(e.clock.Now().Add(time.Hour)) // past the wait the tenth wrong code started
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText(capped) // a new sign-in starts in backup codes, saying why
 	if e.codeEntry().PlaceHolder != "XXXXX-XXXXX" {
 		t.Fatalf("the field asks for %q after the cap", e.codeEntry().PlaceHolder)
@@ -48,7 +50,7 @@ func TestCodeScreenAfterTheCap(t *testing.T) {
 	e.verify(codes[0], false)
 	e.wantText("Welcome, alice")
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Enter the 6-digit code from your authenticator app.")
 }
 
@@ -56,13 +58,13 @@ func TestCodeScreenAfterTheCap(t *testing.T) {
 // See activity lists them; the next visit says nothing.
 func TestDashboardTellsOfFailedAttempts(t *testing.T) {
 	e := newEnv(t)
-	e.account(alice, alicePW)
+	e.account(alice, testenv.AlicePW)
 	for _, pw := range []string{"a stranger's guess", "another guess"} {
 		if _, err := e.svc.SignIn(alice, pw); !core.IsKind(err, core.KindWrongCredentials) {
 			t.Fatalf("a wrong password: %v", err)
 		}
 	}
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Welcome, alice")
 	note := "2 failed sign-in attempts since your last visit, the last just now. If that was not you, change your password."
 	e.wantText(note)
@@ -78,7 +80,7 @@ func TestDashboardTellsOfFailedAttempts(t *testing.T) {
 		t.Fatal("the activity list did not close")
 	}
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Welcome, alice")
 	e.wantNoText(note)
 }

@@ -16,30 +16,19 @@ import (
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 const (
 	alice      = "alice"
-	alicePW    = "plum-Velvet-harbour-93"
-	otherPW    = "quiet Lantern orbit 7 maple"
-	deviceName = "test-laptop"
+	testDevice = testenv.DeviceNm
 )
-
-// clock is the time both the engine and the window read; only the test moves it.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-
-func (c *clock) set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
 
 // scheduler stands in for UI.after: a callback runs only when the test moves the clock
 // past its time, so countdowns and the clipboard clearing are deterministic.
 type scheduler struct {
-	clock   *clock
+	clock   *testenv.Clock
 	mu      sync.Mutex
 	pending []*timer
 }
@@ -79,11 +68,11 @@ func (s *scheduler) advance(d time.Duration) {
 		s.pending = slices.DeleteFunc(s.pending, func(p *timer) bool { return p == next })
 		s.mu.Unlock()
 		if next.at.After(s.clock.Now()) {
-			s.clock.set(next.at)
+			s.clock.Set(next.at)
 		}
 		next.f()
 	}
-	s.clock.set(end)
+	s.clock.Set(end)
 }
 
 func (s *scheduler) count() int {
@@ -98,7 +87,7 @@ type env struct {
 	t     *testing.T
 	app   fyne.App
 	drv   *queuedDriver
-	clock *clock
+	clock *testenv.Clock
 	sched *scheduler
 	db    *boltstore.Store
 	kr    *keyring.Keyring
@@ -115,10 +104,10 @@ func newEnv(t *testing.T) *env {
 
 // newEnvWith is newEnv, with prepare run first on the data file's path (not yet there),
 // the keyring and the clock, to start from data another version of Twostep wrote.
-func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *clock), opts ...Option) *env {
+func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *testenv.Clock), opts ...Option) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
-	path := filepath.Join(testenv.TempDir(t), app.DataFile)
+	path := filepath.Join(testenv.TempDir(t), datadir.File)
 	c := newClock()
 	if prepare != nil {
 		prepare(path, kr, c)
@@ -128,7 +117,7 @@ func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	svc := app.New(db, kr, app.WithClock(c.Now), app.WithDeviceName(deviceName))
+	svc := app.New(db, kr, app.WithClock(c.Now), app.WithDeviceName(testDevice))
 	e := start(t, c, func() (*app.Service, error) { return svc, nil }, opts...)
 	e.db, e.kr, e.svc = db, kr, svc
 	e.wantSignIn()
@@ -136,11 +125,11 @@ func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *
 }
 
 // newClock starts 10 s into a TOTP time step.
-func newClock() *clock { return &clock{t: time.Unix(1_800_000_010, 0)} }
+func newClock() *testenv.Clock { return testenv.NewClock(time.Unix(1_800_000_010, 0)) }
 
 // start makes the test app and the window with open, waits for opening to finish and
 // swaps the window's time and timers for the test's.
-func start(t *testing.T, c *clock, open Opener, opts ...Option) *env {
+func start(t *testing.T, c *testenv.Clock, open Opener, opts ...Option) *env {
 	t.Helper()
 	base := test.NewTempApp(t)
 	// The test theme has no bold monospace font (the setup key and backup codes use it).
@@ -264,7 +253,7 @@ func (e *env) advance(d time.Duration) { e.sched.advance(d) }
 // code is what the authenticator app shows now; nextCode waits for the next time step first.
 func (e *env) code(secret string) string {
 	e.t.Helper()
-	c, err := core.CodeAt(secret, core.Step(e.clock.Now()), core.CodeDigits)
+	c, err := core.CodeAt(secret, core.TimeStep(e.clock.Now()), core.CodeDigits)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -281,7 +270,7 @@ func (e *env) nextCode(secret string) string {
 func (e *env) wrongCode(secret string) string {
 	e.t.Helper()
 	near := map[string]bool{}
-	now := core.Step(e.clock.Now())
+	now := core.TimeStep(e.clock.Now())
 	for s := now - core.DriftSteps - 1; s <= now+core.DriftSteps+1; s++ {
 		c, err := core.CodeAt(secret, s, core.CodeDigits)
 		if err != nil {

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // shortcut presses Ctrl (Cmd on macOS) with key the way Fyne's desktop driver delivers it:
@@ -51,22 +53,22 @@ func TestWindowShortcutsFromAField(t *testing.T) {
 			return e.field("Username")
 		}, ""},
 		{"the code page", func(e *env) *field {
-			e.twoFactor(e.account(alice, alicePW))
-			e.signIn(alice, alicePW)
+			e.twoFactor(e.account(alice, testenv.AlicePW))
+			e.signIn(alice, testenv.AlicePW)
 			return e.codeEntry()
 		}, ""},
 		{"Settings > Profile", func(e *env) *field {
-			e.enter(e.account(alice, alicePW))
+			e.enter(e.account(alice, testenv.AlicePW))
 			e.settings("Profile")
 			return e.field("Note")
 		}, "Profile"},
 		{"Settings > Security's password form", func(e *env) *field {
-			e.enter(e.account(alice, alicePW))
+			e.enter(e.account(alice, testenv.AlicePW))
 			e.settings("Security")
 			return e.field("Current password")
 		}, "Security"},
 		{"a prompt", func(e *env) *field {
-			sess := e.account(alice, alicePW)
+			sess := e.account(alice, testenv.AlicePW)
 			e.twoFactor(sess)
 			e.enter(sess)
 			e.settings("Security")
@@ -117,7 +119,7 @@ func wantTab(e *env, tab string) {
 // Settings > Profile, but not over a dialog.
 func TestSettingsKeyFromTheDashboard(t *testing.T) {
 	e := newEnv(t)
-	e.enter(e.account(alice, alicePW))
+	e.enter(e.account(alice, testenv.AlicePW))
 	e.u.showBackupCodes([]string{"11111-aaaaa"}, "", nil)
 	e.settle()
 	e.shortcut(fyne.KeyComma)

@@ -20,8 +20,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/assets"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // The tests write what a person reads in English. In a test that speaks another language
@@ -46,13 +46,13 @@ func speak(t *testing.T, locale string) {
 	}
 	t.Cleanup(func() {
 		speaking = "en"
-		if err := app.LoadWords(); err != nil {
+		if err := words.Load(); err != nil {
 			t.Error(err)
 		}
 	})
 	t.Setenv("LC_ALL", locale)
 	t.Setenv("LANGUAGE", "")
-	if err := app.LoadWords(); err != nil {
+	if err := words.Load(); err != nil {
 		t.Fatal(err)
 	}
 	speaking = l
@@ -172,7 +172,7 @@ var names = []string{
 	"Google Authenticator", "Microsoft Authenticator", "Duo Mobile", "1Password", "Authy",
 	"GNOME Keyring", "KeePassXC", "Secret Service", "Twostep", "iOS", "Android", "Windows",
 	"macOS", "Linux", "TOTP", "QR", "PNG", "JPEG", "MiB", "dbus-run-session", "--data-dir",
-	alice, deviceName, "work-desktop", "Alice Example", "alice@example.com",
+	alice, testDevice, "work-desktop", "Alice Example", "alice@example.com",
 }
 
 // data are the shapes of what the window shows as it is in every language: backup codes

@@ -11,6 +11,9 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // fakeDesktop stands in for the desktop's signals in the window's tests; the adapters are
@@ -30,9 +33,9 @@ func (d *fakeDesktop) Reports() app.DesktopReports { return d.reports }
 // trustedHere is alice with two-step on and this computer trusted, on the dashboard.
 func trustedHere(t *testing.T, opts ...Option) (*env, *app.Session, string) {
 	e := newEnvWith(t, nil, opts...)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, _ := e.twoFactor(sess)
-	e.trustThis(alice, alicePW, secret)
+	e.trustThis(alice, testenv.AlicePW, secret)
 	e.enter(sess)
 	return e, sess, secret
 }
@@ -70,17 +73,17 @@ func TestLockNowAndBackToThePage(t *testing.T) {
 	e.wantLocked("Locked by you.", sess)
 	e.wantNoText("half-typed")
 
-	e.unlock("not-" + alicePW)
-	e.wantSays(app.Message(core.Fail(core.KindWrongCredentials, "")))
-	e.unlock(alicePW)
+	e.unlock("not-" + testenv.AlicePW)
+	e.wantSays(words.Message(core.Fail(core.KindWrongCredentials, "")))
+	e.unlock(testenv.AlicePW)
 	e.wantText("Change password") // the Security tab again
 	if e.u.settingsPage == nil || e.u.settingsPage.selected() != tabSecurity {
 		t.Fatal("after unlocking the window is not on the Security tab")
 	}
 	events, err := e.svc.Activity(e.u.sess, 3)
-	must(t, err)
+	testenv.Must(t, err)
 	for _, ev := range events {
-		if ev.Kind == app.EventLocked {
+		if ev.Kind == core.EventLocked {
 			if ev.Cause != app.LockByUser {
 				t.Errorf("the lock is recorded as %q", ev.Cause)
 			}
@@ -96,7 +99,7 @@ func TestLockClosesDialogsAndClearsTheClipboard(t *testing.T) {
 	e, sess, secret := trustedHere(t)
 	e.settings("Security")
 	e.tap("Regenerate…")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.fill("Verification code or backup code", e.nextCode(secret))
 	e.tap("Regenerate")
 	e.wantText("Save your backup codes")
@@ -109,7 +112,7 @@ func TestLockClosesDialogsAndClearsTheClipboard(t *testing.T) {
 	if got := e.app.Clipboard().Content(); got != "" {
 		t.Fatalf("the clipboard still holds %q", got)
 	}
-	e.unlock(alicePW)
+	e.unlock(testenv.AlicePW)
 	e.wantText("Change password")
 	if st := e.status(e.u.sess); !st.BackupCodesUnseen {
 		t.Fatal("codes never closed with Done count as seen")
@@ -130,7 +133,7 @@ func TestIdleLock(t *testing.T) {
 	e.advance(2 * time.Minute)
 	e.wantLocked("Locked: 15 minutes without use.", sess)
 
-	e.unlock(alicePW)
+	e.unlock(testenv.AlicePW)
 	sess = e.u.sess
 	e.selectOption(lockAfterWords(15*time.Minute), lockAfterWords(time.Minute))
 	if st := e.status(sess); st.Lock.After != time.Minute {
@@ -144,7 +147,7 @@ func TestIdleLock(t *testing.T) {
 	e.advance(15 * time.Second)
 	e.wantLocked("Locked: 1 minute without use.", sess)
 
-	e.unlock(alicePW)
+	e.unlock(testenv.AlicePW)
 	e.selectOption(lockAfterWords(time.Minute), lockAfterWords(0))
 	e.advance(24 * time.Hour)
 	e.settle()
@@ -155,13 +158,13 @@ func TestIdleLock(t *testing.T) {
 // many wrong codes it asks for a backup code, across the lock, and lands on the page left.
 func TestUnlockAsksForACodeWhereNotTrusted(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, codes := e.twoFactor(sess)
 	e.enter(sess)
 	e.settings("Profile")
 	e.shortcut(fyne.KeyL)
 	e.wantLocked("Locked by you.", sess)
-	e.unlock(alicePW)
+	e.unlock(testenv.AlicePW)
 	e.wantText("Two-step verification")
 	e.verify(e.nextCode(secret), false)
 	e.wantText("Display name") // Settings > Profile again
@@ -170,8 +173,8 @@ func TestUnlockAsksForACodeWhereNotTrusted(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.shortcut(fyne.KeyL)
-	e.unlock(alicePW)
-	e.wantText(app.Message(core.Fail(core.KindCodesCapped, "")))
+	e.unlock(testenv.AlicePW)
+	e.wantText(words.Message(core.Fail(core.KindCodesCapped, "")))
 	f := e.codeEntry()
 	test.Type(f, codes[0])
 	e.settle()
@@ -190,12 +193,12 @@ func TestDesktopSignalsLock(t *testing.T) {
 	d.locks <- app.LockScreen
 	e.waitFor("Locked")
 	e.wantLocked("Locked: the screen was locked.", sess)
-	e.unlock(alicePW)
+	e.unlock(testenv.AlicePW)
 	sess = e.u.sess
 	d.locks <- app.LockSleep
 	e.waitFor("Locked")
 	e.wantLocked("Locked: the computer went to sleep.", sess)
-	e.unlock(alicePW)
+	e.unlock(testenv.AlicePW)
 	e.tapCheck("Lock when the screen locks or the computer sleeps")
 	if st := e.status(e.u.sess); st.Lock.OnScreenLock {
 		t.Fatal("the choice was not stored")
@@ -208,7 +211,7 @@ func TestDesktopSignalsLock(t *testing.T) {
 	e.shortcut(fyne.KeyL)
 	e.tap("Sign in as someone else")
 	e.wantSignIn()
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Welcome, alice") // the dashboard, not the Security tab left
 }
 
@@ -299,12 +302,12 @@ func TestLockFromEveryPageAndDialog(t *testing.T) {
 		{"the turn-off prompt", func(e *env, _ string) {
 			e.settings("Security")
 			e.tap("Turn off…")
-			e.fill("Password", alicePW)
+			e.fill("Password", testenv.AlicePW)
 		}, "Lock after this long without use"},
 		{"setting the authenticator up again", func(e *env, secret string) {
 			e.settings("Security")
 			e.tap("Set up again…")
-			e.fill("Password", alicePW)
+			e.fill("Password", testenv.AlicePW)
 			e.fill("Verification code or backup code", e.nextCode(secret))
 			e.tap("Continue")
 			e.wantText("Set up your authenticator app again")
@@ -315,7 +318,7 @@ func TestLockFromEveryPageAndDialog(t *testing.T) {
 			tc.open(e, secret)
 			e.u.onLockKey()
 			e.wantLocked("Locked by you.", sess)
-			e.unlock(alicePW)
+			e.unlock(testenv.AlicePW)
 			e.wantText(tc.back)
 			if e.overlays() != 0 {
 				t.Fatal("a dialog came back after unlocking")

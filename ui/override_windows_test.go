@@ -3,7 +3,7 @@ package ui
 import (
 	"testing"
 
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // withoutOverride runs f: on Windows a DACL stops an administrator too.

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // passwordForm is the Change password section of the Security tab.
@@ -26,7 +26,7 @@ type passwordForm struct {
 
 func newPasswordForm(t *securityTab) *passwordForm {
 	f := &passwordForm{t: t, current: newSecretField(lang.X("signin.current-password", "Current password")),
-		next:    newSecretField(lang.X("signin.password-hint", "At least {{.Min}} characters", map[string]any{"Min": app.MinPasswordLen})),
+		next:    newSecretField(lang.X("signin.password-hint", "At least {{.Min}} characters", map[string]any{"Min": core.MinPasswordLen})),
 		confirm: newSecretField(lang.X("signin.new-confirm-hint", "Type the new password again")),
 		meter:   newStrengthMeter(t.s.u), says: newProblem()}
 	f.mismatch = paragraph(lang.X("signin.new-mismatch", "The new passwords do not match."))

@@ -2,18 +2,12 @@ package ui
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
-	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"strconv"
-	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage/repository"
 
-	"github.com/twostep-app/twostep/core/private"
+	"github.com/twostep-app/twostep/internal/private"
 )
 
 // Fyne's save dialog opens the chosen file itself, before Twostep sees it: its file
@@ -21,7 +15,7 @@ import (
 // the umask) and follows a symlink planted at that name. Backup codes must never sit in
 // such a file, not even for a moment another local user could use to keep it open. So
 // the "file" repository is wrapped: its writers hold what is written in memory, and only
-// Close touches the disk, through writeReplacing.
+// Close touches the disk, through private.WriteReplacing.
 
 // fileRepository is everything Fyne 2.7's file repository can do. Fyne asks a repository
 // for each capability by type assertion, so the wrapper must offer exactly these, no fewer
@@ -82,60 +76,7 @@ func (w *privateWriter) Close() error {
 		return os.ErrClosed
 	}
 	w.closed = true
-	err := writeReplacing(localPath(w.uri), w.buf.Bytes())
+	err := private.WriteReplacing(localPath(w.uri), w.buf.Bytes())
 	clear(w.buf.Bytes()) // the codes need not linger in this copy
 	return err
-}
-
-// writeReplacing puts data at path through a new owner-only file in the same folder,
-// renamed over path once complete. Nobody else can open the new file (private from the
-// first byte, created exclusively, never through a symlink: see core/private); the rename
-// replaces whatever is at path, a symlink included, rather than writing through it; and a
-// reader of path sees the old file or the whole new one, never a part. If anything fails,
-// the new file goes and path is untouched.
-func writeReplacing(path string, data []byte) error {
-	f, tmp, err := createPrivate(filepath.Dir(path), filepath.Base(path))
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync() // the content is on disk before the name points at it
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = replace(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
-
-// replace renames tmp over path. A folder at path is named as the cause: Windows refuses
-// to replace one with "access denied", which would send a person looking for a permission
-// they have.
-func replace(tmp, path string) error {
-	err := rename(tmp, path)
-	if err != nil {
-		if info, serr := os.Lstat(path); serr == nil && info.IsDir() {
-			return &os.LinkError{Op: "rename", Old: tmp, New: path, Err: syscall.EISDIR}
-		}
-	}
-	return err
-}
-
-// createPrivate makes a new owner-only file in dir, named after name. The name is not
-// secret: O_EXCL and noFollow refuse anything already there, and another name is tried.
-func createPrivate(dir, name string) (*os.File, string, error) {
-	for range 20 {
-		tmp := filepath.Join(dir, "."+name+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
-		f, err := private.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|noFollow)
-		if !errors.Is(err, fs.ErrExist) {
-			return f, tmp, err
-		}
-	}
-	return nil, "", errors.New("no free name for a temporary file in " + dir)
 }

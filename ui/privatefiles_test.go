@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/storage/repository"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/twostep-app/twostep/core/private/privatetest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/private/privatetest"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // lastFolder is the preference in which Fyne's file dialog remembers the folder it showed
@@ -29,7 +29,7 @@ const lastFolder = "fyne:fileDialogLastFolder"
 // a file already there is replaced whole. Another user watching the folder sees none of it.
 func TestBackupCodesSavedPrivately(t *testing.T) {
 	e := newEnv(t)
-	e.enter(e.account(alice, alicePW))
+	e.enter(e.account(alice, testenv.AlicePW))
 	codes := []string{"11111-aaaaa", "22222-bbbbb", "33333-ccccc"}
 	e.u.showBackupCodes(codes, "", nil)
 	e.settle()
@@ -43,16 +43,16 @@ func TestBackupCodesSavedPrivately(t *testing.T) {
 	}{
 		{"a new file", func(*testing.T, string, string) {}},
 		{"over an older file others could read", func(t *testing.T, path, _ string) {
-			must(t, os.WriteFile(path, []byte("an older list\n"), 0o644))
+			testenv.Must(t, os.WriteFile(path, []byte("an older list\n"), 0o644))
 			privatetest.Loosen(t, path, 0o644)
 		}},
 		{"over a symlink to someone else's file", func(t *testing.T, path, elsewhere string) {
 			target := filepath.Join(elsewhere, "someone-elses.txt")
-			must(t, os.WriteFile(target, []byte("not yours to overwrite\n"), 0o644))
-			must(t, os.Symlink(target, path))
+			testenv.Must(t, os.WriteFile(target, []byte("not yours to overwrite\n"), 0o644))
+			testenv.Must(t, os.Symlink(target, path))
 		}},
 		{"over a symlink to no file yet", func(t *testing.T, path, elsewhere string) {
-			must(t, os.Symlink(filepath.Join(elsewhere, "planted.txt"), path))
+			testenv.Must(t, os.Symlink(filepath.Join(elsewhere, "planted.txt"), path))
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -108,7 +108,7 @@ func TestBackupCodesSavedPrivately(t *testing.T) {
 // behind: neither a temporary file nor a change to what is at the chosen name.
 func TestBackupCodesSaveFailsCleanly(t *testing.T) {
 	e := newEnv(t)
-	e.enter(e.account(alice, alicePW))
+	e.enter(e.account(alice, testenv.AlicePW))
 	e.u.showBackupCodes([]string{"11111-aaaaa"}, "", nil)
 	e.settle()
 	const name = "twostep-backup-codes-alice.txt"
@@ -121,8 +121,8 @@ func TestBackupCodesSaveFailsCleanly(t *testing.T) {
 			"you do not have permission to write there."},
 		// Fyne's dialog refuses a folder's name; a folder made there after it closed is not.
 		{"over a folder made at the chosen name", func(t *testing.T, _, path string) {
-			must(t, os.Mkdir(path, 0o700))
-			must(t, os.WriteFile(filepath.Join(path, "kept.txt"), []byte("kept"), 0o600))
+			testenv.Must(t, os.Mkdir(path, 0o700))
+			testenv.Must(t, os.WriteFile(filepath.Join(path, "kept.txt"), []byte("kept"), 0o600))
 		}, "the file could not be written."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,7 +134,7 @@ func TestBackupCodesSaveFailsCleanly(t *testing.T) {
 			e.u.pickSave = func(_ string, done func(fyne.URIWriteCloser, error)) {
 				var w fyne.URIWriteCloser
 				var err error
-				must(t, withoutOverride(func() { w, err = storage.Writer(storage.NewFileURI(path)) }))
+				testenv.Must(t, withoutOverride(func() { w, err = storage.Writer(storage.NewFileURI(path)) }))
 				if w != nil {
 					w = unprivilegedWriter{w}
 				}
@@ -200,13 +200,6 @@ func TestPrivateFilesKeepTheRepositorysCapabilities(t *testing.T) {
 }
 
 func is[T any](r repository.Repository) bool { _, ok := r.(T); return ok }
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
 
 // onDisk is what another user could see at a name: a symlink's target, or who may read a
 // file (its mode on Unix, its DACL on Windows: see access) and its text.

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // profileTab edits the personal information and the profile picture.
@@ -90,10 +90,10 @@ func (p *profileTab) onChoose() {
 		p.s.u.run(p.busy, func() error {
 			defer r.Close()
 			var err error
-			if data, err = io.ReadAll(io.LimitReader(r, app.MaxPictureBytes+1)); err != nil {
+			if data, err = io.ReadAll(io.LimitReader(r, core.MaxPictureBytes+1)); err != nil {
 				return err
 			}
-			if err := app.CheckPicture(data); err != nil {
+			if err := core.ValidatePicture(data); err != nil {
 				return err
 			}
 			img = decodePicture(data)
@@ -118,11 +118,11 @@ func (p *profileTab) onRemove() {
 }
 
 func (p *profileTab) initials() string {
-	return app.Profile{DisplayName: p.name.Text}.Initials(p.user)
+	return core.Profile{DisplayName: p.name.Text}.Initials(p.user)
 }
 
 func (p *profileTab) onSave() {
-	prof := app.Profile{DisplayName: p.name.Text, Email: p.email.Text, Phone: p.phone.Text, Note: p.note.Text, Picture: p.picture}
+	prof := core.Profile{DisplayName: p.name.Text, Email: p.email.Text, Phone: p.phone.Text, Note: p.note.Text, Picture: p.picture}
 	sess, img := p.s.u.sess, p.image
 	p.says.clear()
 	p.s.u.run(p.busy, func() error { return p.s.u.svc.UpdateProfile(sess, prof) }, func(err error) {

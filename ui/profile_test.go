@@ -7,14 +7,16 @@ import (
 	"testing"
 
 	"github.com/twostep-app/twostep/app"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // The Profile tab: fields are saved through the engine (which refuses a bad email with its
 // sentence); a picture is chosen, refused when it is not an image, saved and removed.
 func TestProfileTab(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	e.enter(sess)
 	e.tap("Edit profile")
 	preview := e.preview()
@@ -31,7 +33,7 @@ func TestProfileTab(t *testing.T) {
 	}
 	e.fill("Note", "Follows white rabbits.")
 	e.tap("Save profile")
-	e.wantSays(app.Message(app.Profile{Email: "alice-at-example"}.Validate()))
+	e.wantSays(words.Message(core.Profile{Email: "alice-at-example"}.Validate()))
 	if p := e.profile(sess); p.DisplayName != "" {
 		t.Fatalf("a refused profile was saved: %+v", p)
 	}
@@ -39,7 +41,7 @@ func TestProfileTab(t *testing.T) {
 	e.fill("Email", "alice@example.com")
 	e.tap("Save profile")
 	e.wantSays("Profile saved.")
-	want := app.Profile{DisplayName: "Alice Liddell", Email: "alice@example.com", Phone: "+44 20 7946 0018", Note: "Follows white rabbits."}
+	want := core.Profile{DisplayName: "Alice Liddell", Email: "alice@example.com", Phone: "+44 20 7946 0018", Note: "Follows white rabbits."}
 	if p := e.profile(sess); p.DisplayName != want.DisplayName || p.Email != want.Email || p.Phone != want.Phone || p.Note != want.Note {
 		t.Fatalf("the engine holds %+v, want %+v", p, want)
 	}
@@ -65,7 +67,7 @@ func TestProfileTab(t *testing.T) {
 
 	e.openFrom(notPNG)
 	e.tap("Choose picture…")
-	e.wantSays(app.Message(app.CheckPicture([]byte("not a picture at all"))))
+	e.wantSays(words.Message(core.ValidatePicture([]byte("not a picture at all"))))
 	if preview.picture != nil {
 		t.Fatal("a file that is not an image became the picture")
 	}
@@ -126,7 +128,7 @@ func (e *env) avatar(match func(*avatar) bool) *avatar {
 	return as[0]
 }
 
-func (e *env) profile(sess *app.Session) app.Profile {
+func (e *env) profile(sess *app.Session) core.Profile {
 	e.t.Helper()
 	p, err := e.svc.Profile(sess)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // securityTab is Settings > Security: two-step authentication, backup codes, trusted
@@ -55,7 +56,7 @@ func (t *securityTab) twoStepSection() fyne.CanvasObject {
 func (t *securityTab) onSetUpAgain() {
 	u := t.s.u
 	sess := u.sess
-	var enrol app.Enrolment
+	var enrol core.Enrolment
 	var qr image.Image
 	u.showPrompt(lang.X("security.again.title", "Set up your authenticator app again"),
 		lang.X("security.again.body", "Enter your password and a verification code or a backup code. Twostep then shows a new QR code; once you confirm it with a code from the new entry, codes from the old one stop working."),
@@ -86,7 +87,7 @@ func (t *securityTab) backupSection() fyne.CanvasObject {
 	st := t.a.status
 	n := st.BackupCodesLeft
 	left := widget.NewLabelWithStyle(lang.XN("security.backup-codes.left", "{{.Count}} of {{.Total}} backup codes left", n,
-		map[string]any{"Count": n, "Total": app.BackupCodeCount}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		map[string]any{"Count": n, "Total": core.BackupCodeCount}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if st.BackupCodesLow {
 		left.Importance = widget.DangerImportance
 	}
@@ -172,7 +173,7 @@ func (t *securityTab) deviceRow(d app.DeviceInfo) fyne.CanvasObject {
 // onRevoke ends this computer's trust; it keeps its key and asks for a code next time.
 func (t *securityTab) onRevoke(d app.DeviceInfo) {
 	u, sess := t.s.u, t.s.u.sess
-	t.confirmThen(lang.X("security.revoke.title", "Revoke {{.Name}}?", map[string]any{"Name": d.Name}),
+	t.confirmThen(lang.X("security.revoke.title", "Revoke {{.Name}}?", map[string]any{"Name": deviceName(d.Name)}),
 		lang.X("security.revoke.body-this-device", "This device will ask for a verification code at its next sign-in. You stay signed in for now."),
 		lang.X("security.devices.revoke", "Revoke"), func() error { return u.svc.RevokeDevice(sess, d.ID) })
 }
@@ -180,7 +181,7 @@ func (t *securityTab) onRevoke(d app.DeviceInfo) {
 // onRemove takes another computer off the account: its key opens nothing any more.
 func (t *securityTab) onRemove(d app.DeviceInfo) {
 	u, sess := t.s.u, t.s.u.sess
-	name := map[string]any{"Name": d.Name}
+	name := map[string]any{"Name": deviceName(d.Name)}
 	t.confirmThen(lang.X("security.remove.title", "Remove {{.Name}}?", name),
 		lang.X("security.remove.body", "{{.Name}} will no longer open your account, not even with your password: signing in there again takes a backup code. Remove a computer you lost, sold or no longer use.", name),
 		lang.X("security.remove.action", "Remove"), func() error { return u.svc.RemoveComputer(sess, d.ID) })

@@ -10,6 +10,9 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // rowButton is the button reading text in the innermost row that also shows label.
@@ -43,16 +46,16 @@ func containsText(root fyne.CanvasObject, text string) bool {
 // A trusted device skips the code at the next sign-in; "Sign out completely" ends that.
 func TestTrustedDevice(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, _ := e.twoFactor(sess)
 
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.verify(e.nextCode(secret), true)
 	e.wantText("Welcome, alice")
 	e.cardShows("Trusted devices", "test-laptop (this device) · last used just now")
 
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Welcome, alice") // no code asked
 
 	e.menu("Sign out completely…")
@@ -63,7 +66,7 @@ func TestTrustedDevice(t *testing.T) {
 	if d := e.trusted(sess); len(d) != 0 {
 		t.Fatalf("after signing out completely the account still trusts %+v", d)
 	}
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Two-step verification")
 }
 
@@ -71,19 +74,19 @@ func TestTrustedDevice(t *testing.T) {
 // matching passwords; afterwards the new password signs in, and asks for a code again.
 func TestChangePassword(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, _ := e.twoFactor(sess)
-	e.trustThis(alice, alicePW, secret)
+	e.trustThis(alice, testenv.AlicePW, secret)
 	e.enter(sess)
 	e.settings("Security")
 
 	e.wantEnabled("Change password", false)
-	e.fill("Current password", alicePW)
-	e.fill("New password", otherPW)
-	e.fill("Confirm new password", otherPW+"x")
+	e.fill("Current password", testenv.AlicePW)
+	e.fill("New password", testenv.OtherPW)
+	e.fill("Confirm new password", testenv.OtherPW+"x")
 	e.wantText("The new passwords do not match.")
 	e.wantEnabled("Change password", false)
-	e.fill("Confirm new password", otherPW)
+	e.fill("Confirm new password", testenv.OtherPW)
 	e.wantNoText("The new passwords do not match.")
 	e.wantEnabled("Change password", false) // the code is still missing
 	code := e.fill("Verification code or backup code", e.nextCode(secret))
@@ -104,7 +107,7 @@ func TestChangePassword(t *testing.T) {
 	}
 
 	e.menu("Sign out")
-	e.signIn(alice, otherPW)
+	e.signIn(alice, testenv.OtherPW)
 	e.wantText("Two-step verification")
 }
 
@@ -112,12 +115,12 @@ func TestChangePassword(t *testing.T) {
 // section nor the result speaks of one (it said every device would ask for a code).
 func TestChangePasswordWithTwoStepOff(t *testing.T) {
 	e := newEnv(t)
-	e.enter(e.account(alice, alicePW))
+	e.enter(e.account(alice, testenv.AlicePW))
 	e.settings("Security")
 	e.wantText("From your next sign-in, every device asks for the new password.")
-	e.fill("Current password", alicePW)
-	e.fill("New password", otherPW)
-	e.fill("Confirm new password", otherPW)
+	e.fill("Current password", testenv.AlicePW)
+	e.fill("New password", testenv.OtherPW)
+	e.fill("Confirm new password", testenv.OtherPW)
 	e.tap("Change password")
 	e.wantSays("Password changed. Sign in with the new one from now on.")
 	for _, s := range texts(e.card("Change password")) {
@@ -126,7 +129,7 @@ func TestChangePasswordWithTwoStepOff(t *testing.T) {
 		}
 	}
 	e.menu("Sign out")
-	e.signIn(alice, otherPW)
+	e.signIn(alice, testenv.OtherPW)
 	e.wantText("Welcome, alice")
 }
 
@@ -155,7 +158,7 @@ func TestRemoveAndRevokeComputers(t *testing.T) {
 		t.Fatalf("after removing work-desktop the account has %+v", d)
 	}
 	events, err := e.svc.Activity(sess, 1)
-	if err != nil || events[0].Kind != app.EventComputerRemoved || events[0].Name != "work-desktop" {
+	if err != nil || events[0].Kind != core.EventComputerRemoved || events[0].Name != "work-desktop" {
 		t.Fatalf("activity after the removal: %+v, %v", events, err)
 	}
 
@@ -169,7 +172,7 @@ func TestRemoveAndRevokeComputers(t *testing.T) {
 	e.wantNoText("Revoke all")              // nothing is trusted
 
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Two-step verification")
 }
 
@@ -177,10 +180,10 @@ func TestRemoveAndRevokeComputers(t *testing.T) {
 // work-desktop (set up with a backup code), signed in to the dashboard here.
 func twoTrustedComputers(t *testing.T) (*env, *app.Session) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, codes := e.twoFactor(sess)
-	e.trustOther(alice, alicePW, "work-desktop", codes[0])
-	e.trustThis(alice, alicePW, secret)
+	e.trustOther(alice, testenv.AlicePW, "work-desktop", codes[0])
+	e.trustThis(alice, testenv.AlicePW, secret)
 	e.enter(sess)
 	return e, sess
 }
@@ -198,7 +201,7 @@ func TestRevokeAllComputers(t *testing.T) {
 	e.wantText("work-desktop")
 	e.wantNoText("Trusted: signs in without a code")
 	e.menu("Sign out")
-	e.signIn(alice, alicePW)
+	e.signIn(alice, testenv.AlicePW)
 	e.wantText("Two-step verification")
 }
 
@@ -206,13 +209,13 @@ func TestRevokeAllComputers(t *testing.T) {
 // takes a code from the new entry; the old entry's codes are refused afterwards.
 func TestSetUpAuthenticatorAgain(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	old, _ := e.twoFactor(sess)
 	e.enter(sess)
 	e.settings("Security")
 	e.tap("Set up again…")
 	e.wantText("Set up your authenticator app again")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.fill("Verification code or backup code", e.nextCode(old))
 	e.tap("Continue")
 	e.wantText("1. In the app, choose \"Add a new account\" and scan this new QR code")
@@ -226,13 +229,13 @@ func TestSetUpAuthenticatorAgain(t *testing.T) {
 	}
 	e.fill("123 456", e.code(old))
 	e.tap("Confirm")
-	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
+	e.wantSays(words.Message(core.Fail(core.KindWrongCode, "")))
 	e.fill("123 456", e.nextCode(fresh))
 	e.tap("Confirm")
 	e.wantText("Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app.")
 
 	e.menu("Sign out")
-	res, err := e.svc.SignIn(alice, alicePW)
+	res, err := e.svc.SignIn(alice, testenv.AlicePW)
 	if err != nil || res.Challenge == "" {
 		t.Fatalf("sign in: %+v, %v", res, err)
 	}
@@ -249,7 +252,7 @@ func TestSetUpAuthenticatorAgain(t *testing.T) {
 // it off and the tab says so.
 func TestTurnOffTwoFactor(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, _ := e.twoFactor(sess)
 	e.enter(sess)
 	e.settings("Security")
@@ -258,7 +261,7 @@ func TestTurnOffTwoFactor(t *testing.T) {
 	e.tap("Turn off…")
 	e.wantText("Turn off two-step authentication?")
 	e.wantEnabled("Turn off", false)
-	pw := e.fill("Password", "not-"+alicePW)
+	pw := e.fill("Password", "not-"+testenv.AlicePW)
 	e.wantEnabled("Turn off", false)
 	code := e.fill("Verification code or backup code", e.nextCode(secret))
 	e.wantEnabled("Turn off", true)
@@ -266,7 +269,7 @@ func TestTurnOffTwoFactor(t *testing.T) {
 	if e.overlays() != 1 {
 		t.Fatal("a wrong password closed the prompt")
 	}
-	e.wantSays(app.Message(core.Fail(core.KindWrongCredentials, "error.password.wrong")))
+	e.wantSays(words.Message(core.Fail(core.KindWrongCredentials, "error.password.wrong")))
 	if code.Text != "" || pw.Text == "" {
 		t.Errorf("after a wrong password the code field holds %q and the password field %q", code.Text, pw.Text)
 	}
@@ -280,7 +283,7 @@ func TestTurnOffTwoFactor(t *testing.T) {
 	}
 
 	e.tap("Turn off…")
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	e.fill("Verification code or backup code", e.code(secret))
 	e.tap("Turn off")
 	if e.overlays() != 0 {
@@ -298,9 +301,9 @@ func TestTurnOffTwoFactor(t *testing.T) {
 // ten new codes, which count as seen once Done closes them; the tab then counts ten.
 func TestRegenerateBackupCodes(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	secret, codes := e.twoFactor(sess)
-	e.spendBackupCodes(alice, alicePW, codes[:8]...)
+	e.spendBackupCodes(alice, testenv.AlicePW, codes[:8]...)
 	e.enter(sess)
 	e.settings("Security")
 	e.cardShows("Backup codes", "2 of 10 backup codes left")
@@ -309,7 +312,7 @@ func TestRegenerateBackupCodes(t *testing.T) {
 	e.wantText("New backup codes")
 	e.wantText("Enter your password and a verification code or a backup code to make new backup codes. Your current backup codes will stop working.")
 	e.wantEnabled("Regenerate", false)
-	pw := e.fill("Password", alicePW)
+	pw := e.fill("Password", testenv.AlicePW)
 	e.wantEnabled("Regenerate", false) // the code is still missing
 	code := e.fill("Verification code or backup code", e.wrongCode(secret))
 	e.wantEnabled("Regenerate", true)
@@ -317,8 +320,8 @@ func TestRegenerateBackupCodes(t *testing.T) {
 	if e.overlays() != 1 {
 		t.Fatal("a wrong code closed the prompt")
 	}
-	e.wantSays(app.Message(core.Fail(core.KindWrongCode, "")))
-	if code.Text != "" || pw.Text != alicePW {
+	e.wantSays(words.Message(core.Fail(core.KindWrongCode, "")))
+	if code.Text != "" || pw.Text != testenv.AlicePW {
 		t.Errorf("after a wrong code the code field holds %q and the password field %q", code.Text, pw.Text)
 	}
 	if st := e.status(sess); st.BackupCodesLeft != 2 {
@@ -329,10 +332,10 @@ func TestRegenerateBackupCodes(t *testing.T) {
 	e.tap("Regenerate")
 	e.wantText("Save your backup codes")
 	shown := regexp.MustCompile(`^ ?\d+\.  [0-9a-z]{5}-[0-9a-z]{5}$`)
-	if n := len(findAllText(e.layer(), shown)); n != app.BackupCodeCount {
-		t.Fatalf("the dialog shows %d backup codes, want %d", n, app.BackupCodeCount)
+	if n := len(findAllText(e.layer(), shown)); n != core.BackupCodeCount {
+		t.Fatalf("the dialog shows %d backup codes, want %d", n, core.BackupCodeCount)
 	}
-	if st := e.status(sess); st.BackupCodesLeft != app.BackupCodeCount || !st.BackupCodesUnseen {
+	if st := e.status(sess); st.BackupCodesLeft != core.BackupCodeCount || !st.BackupCodesUnseen {
 		t.Fatalf("with the new codes on screen the engine says %+v", st)
 	}
 	e.tap("Done")

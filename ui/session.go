@@ -9,16 +9,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // account is what the dashboard and Settings show about the signed-in person, read in one
 // trip off the UI goroutine.
 type account struct {
 	status  app.Status
-	profile app.Profile
+	profile core.Profile
 	picture image.Image // the profile picture, decoded
 	devices []app.DeviceInfo
-	events  []app.Event
+	events  []core.Event
 }
 
 // recentEvents is how much activity the dashboard lists.
@@ -56,7 +58,7 @@ func (u *UI) signedIn(sess *app.Session, note string) {
 	u.startIdle()
 	if codes := sess.NewBackupCodes; codes != nil {
 		sess.NewBackupCodes = nil // shown once; the dialog keeps its own copy
-		u.showBackupCodes(codes, app.UpgradedCodesNote(sess.MovedFrom), u.refreshPage)
+		u.showBackupCodes(codes, words.UpgradedCodes(sess.MovedFrom == app.Release02), u.refreshPage)
 	}
 }
 
@@ -112,7 +114,7 @@ func (u *UI) onSignOutCompletely() {
 func signOutNote(err error, ok string) string {
 	if err != nil {
 		return lang.X("signin.sign-out-unfinished", "You are signed out, but Twostep could not finish: {{.Why}}",
-			map[string]any{"Why": app.Message(err)})
+			map[string]any{"Why": words.Message(err)})
 	}
 	return ok
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/assets"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // signInScreen asks for a username and password.
@@ -119,5 +121,9 @@ func (u *UI) passwordAnswered(name string, res app.SignInResult, err error, says
 		u.signedIn(res.Session, "")
 		return
 	}
-	u.showCode(name, res.Challenge, res.Note)
+	backupOnly := ""
+	if res.NeedsBackupCode {
+		backupOnly = words.Message(core.Fail(res.Why, ""))
+	}
+	u.showCode(name, res.Challenge, backupOnly)
 }

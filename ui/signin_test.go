@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // strengthWords are the meter's words for each score, in English.
@@ -60,19 +62,19 @@ func TestCreateAccount(t *testing.T) {
 	e.wantEnabled("Create account", true)
 
 	e.tap("Create account")
-	refused := app.Message(core.ValidatePassword(weak, alice))
+	refused := words.Message(core.ValidatePassword(weak, alice))
 	if !strings.HasPrefix(refused, "Too easy to guess") {
 		t.Fatalf("the engine's sentence for %q is %q", weak, refused)
 	}
 	e.wantSays(refused)
 	e.wantText("Create your Twostep account")
 
-	e.fill("Password", alicePW)
+	e.fill("Password", testenv.AlicePW)
 	if why.Text != "Good password." && why.Text != "Strong password." || why.Importance != widget.SuccessImportance || bar.score < core.MinStrength {
 		t.Fatalf("for a strong password the meter says %q (importance %v, bar %v)", why.Text, why.Importance, bar.score)
 	}
 	e.wantText("The passwords do not match.") // the confirmation still holds the weak one
-	e.fill("Confirm password", alicePW)
+	e.fill("Confirm password", testenv.AlicePW)
 	e.tap("Create account")
 	e.wantText("Welcome, alice")
 
@@ -80,8 +82,8 @@ func TestCreateAccount(t *testing.T) {
 	e.wantText("You signed out.")
 	e.tap("Create account")
 	e.fill("Username", alice)
-	e.fill("Password", otherPW)
-	e.fill("Confirm password", otherPW)
+	e.fill("Password", testenv.OtherPW)
+	e.fill("Confirm password", testenv.OtherPW)
 	e.tap("Create account")
 	e.wantSays("That username is taken. Choose another one.")
 	e.wantText("Create your Twostep account")
@@ -91,16 +93,16 @@ func TestCreateAccount(t *testing.T) {
 // password field; Enter in the password field signs in.
 func TestSignIn(t *testing.T) {
 	e := newEnv(t)
-	e.account(alice, alicePW)
-	wrong := app.Message(core.Fail(core.KindWrongCredentials, ""))
+	e.account(alice, testenv.AlicePW)
+	wrong := words.Message(core.Fail(core.KindWrongCredentials, ""))
 	for _, tc := range []struct {
 		name, user, pw string
 		enter          bool
 		want           string // the sentence shown; "" signs in
 	}{
-		{"unknown username", "mallory", alicePW, false, wrong},
-		{"wrong password", alice, "not-" + alicePW, false, wrong},
-		{"Enter in the password field signs in", alice, alicePW, true, ""},
+		{"unknown username", "mallory", testenv.AlicePW, false, wrong},
+		{"wrong password", alice, "not-" + testenv.AlicePW, false, wrong},
+		{"Enter in the password field signs in", alice, testenv.AlicePW, true, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := e.in(t)
@@ -131,12 +133,12 @@ func TestSignIn(t *testing.T) {
 // A lockout disables Sign in and counts down each second, then lets the person try again.
 func TestSignInLockoutCountdown(t *testing.T) {
 	e := newEnv(t)
-	sess := e.account(alice, alicePW)
+	sess := e.account(alice, testenv.AlicePW)
 	// Four failures are already counted: the next one starts a 30-second wait.
-	if _, err := e.db.UpdateThrottle(core.AccountThrottleKey(sess.ID), func(th *core.Throttle) { th.Failures = core.FreeFailures - 1 }); err != nil {
+	if _, err := e.db.UpdateThrottle(core.AccountThrottleKey(sess.ID), func(th *core.Throttle) { th.Passwords.Failures = core.FreeFailures - 1 }); err != nil {
 		t.Fatal(err)
 	}
-	e.signIn(alice, "not-"+alicePW)
+	e.signIn(alice, "not-"+testenv.AlicePW)
 	pw := e.field("Password")
 	for left := int(core.FirstWait / time.Second); left > 0; left-- {
 		wait := fmt.Sprintf("%d seconds", left)
@@ -145,7 +147,7 @@ func TestSignInLockoutCountdown(t *testing.T) {
 		}
 		e.wantSays("The username or password is wrong. Too many failed attempts. Try again in " + wait + ".")
 		if left == 30 {
-			test.Type(pw, alicePW) // typing does not unlock the button, nor does Enter
+			test.Type(pw, testenv.AlicePW) // typing does not unlock the button, nor does Enter
 			e.press(pw, fyne.KeyReturn)
 		}
 		e.wantEnabled("Sign in", false)

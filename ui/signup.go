@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 )
 
 // signUpScreen creates an account: username, password with a live strength meter, and a
@@ -27,7 +28,7 @@ type signUpScreen struct {
 
 func (u *UI) showSignUp() {
 	s := &signUpScreen{u: u, username: newField(lang.X("signin.username-hint", "Choose a username")),
-		password: newSecretField(lang.X("signin.password-hint", "At least {{.Min}} characters", map[string]any{"Min": app.MinPasswordLen})),
+		password: newSecretField(lang.X("signin.password-hint", "At least {{.Min}} characters", map[string]any{"Min": core.MinPasswordLen})),
 		confirm:  newSecretField(lang.X("signin.confirm-hint", "Type the password again")),
 		meter:    newStrengthMeter(u), says: newProblem()}
 	s.mismatch = paragraph(lang.X("signin.mismatch", "The passwords do not match."))

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // startPage is what the window shows while Twostep opens its data file and the keyring,
@@ -60,7 +61,7 @@ func (p *startPage) onRetry() {
 func (p *startPage) failed(err error) {
 	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.cannot-start", "Twostep cannot start")
 	p.title.Refresh()
-	p.why.SetText(app.Message(err))
+	p.why.SetText(words.Message(err))
 	p.why.Show()
 	p.retry.Show()
 	p.quit.Show()

@@ -10,7 +10,9 @@ import (
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // The start page explains why Twostep cannot open, in the engine's sentence, and Retry
@@ -41,7 +43,7 @@ func TestStartPageExplainsAndRetries(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			kr := keyringtest.Require(t)
-			path := filepath.Join(testenv.TempDir(t), app.DataFile)
+			path := filepath.Join(testenv.TempDir(t), datadir.File)
 			c := newClock()
 			var locked bool
 			var opened *boltstore.Store
@@ -66,7 +68,7 @@ func TestStartPageExplainsAndRetries(t *testing.T) {
 			})
 
 			e.wantText("Twostep cannot start")
-			e.wantText(app.Message(core.Fail(tc.want, "")))
+			e.wantText(words.Message(core.Fail(tc.want, "")))
 			e.wantNoText("Sign in to Twostep")
 			e.wantEnabled("Retry", true)
 			e.wantEnabled("Quit", true)

@@ -6,7 +6,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // maxScore is zxcvbn's best score; its scores run from 0.
@@ -48,7 +49,7 @@ type strengthMeter struct {
 }
 
 func newStrengthMeter(u *UI) *strengthMeter {
-	m := &strengthMeter{u: u, bar: newStrengthBar(), why: paragraph(app.StrengthWords(app.Strength{Empty: true}))}
+	m := &strengthMeter{u: u, bar: newStrengthBar(), why: paragraph(words.Strength(core.Strength{Empty: true}))}
 	m.box = container.NewVBox(m.bar, m.why)
 	return m
 }
@@ -62,9 +63,9 @@ func (m *strengthMeter) show(password, username string) {
 	}
 	m.rating = true
 	key := m.want
-	var s app.Strength
+	var s core.Strength
 	m.u.run(nil, func() error {
-		s = app.PasswordStrength(password, username)
+		s = core.PasswordStrength(password, username)
 		return nil
 	}, func(error) {
 		m.rating, m.shown = false, key
@@ -75,10 +76,10 @@ func (m *strengthMeter) show(password, username string) {
 	})
 }
 
-func (m *strengthMeter) render(s app.Strength, empty bool) {
+func (m *strengthMeter) render(s core.Strength, empty bool) {
 	score := min(max(s.Score, 0), maxScore)
 	m.bar.set(score, empty)
-	m.why.SetText(app.StrengthWords(s))
+	m.why.SetText(words.Strength(s))
 	switch {
 	case empty:
 		m.why.Importance = widget.MediumImportance

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // formWidth is the width of the centred sign-in style forms.
@@ -59,7 +59,7 @@ func (p problem) good(text string) {
 	p.Show()
 }
 
-func (p problem) sayErr(err error) { p.say(app.Message(err)) }
+func (p problem) sayErr(err error) { p.say(words.Message(err)) }
 
 func (p problem) clear() {
 	p.SetText("")

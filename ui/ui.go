@@ -1,5 +1,6 @@
-// Package ui holds Twostep's Fyne screens and dialogs. It depends on app/ only: no screen
-// knows how bbolt or the keyring store anything. Every call into app/ runs off the UI
+// Package ui holds Twostep's Fyne screens and dialogs. It uses app/'s use cases and core's
+// vocabulary, never an adapter: no screen knows how bbolt or the keyring store anything
+// (internal/layers holds it to that). Every call into app/ runs off the UI
 // goroutine (argon2id and the keyring take tens of milliseconds, and an unlock prompt can
 // take minutes) and comes back through UI.run.
 package ui
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // Opener opens the data file and checks that the keyring can be used. It runs off the UI
@@ -75,6 +77,7 @@ func WithDesktop(d app.Desktop) Option { return func(u *UI) { u.desktop = d } }
 
 // New makes the Twostep window for a, shows the start page and begins opening the data.
 func New(a fyne.App, open Opener, opts ...Option) *UI {
+	words.Ensure() // Twostep's sentences, in the desktop's language, before the first is shown
 	u := &UI{app: a, open: open, now: time.Now}
 	u.after = u.afterOnUI
 	for _, o := range opts {

@@ -6,19 +6,20 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/keyring"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // loadSchema1 returns a prepare for newEnvWith that puts a copy of 0.1's data file where
 // the window opens it, 0.1's keyring entries into the test's keyring service, and the clock
 // ten minutes after the file was made.
-func loadSchema1(t *testing.T, f *testenv.Schema1) func(string, *keyring.Keyring, *clock) {
-	return func(path string, kr *keyring.Keyring, c *clock) {
+func loadSchema1(t *testing.T, f *testenv.Schema1) func(string, *keyring.Keyring, *testenv.Clock) {
+	return func(path string, kr *keyring.Keyring, c *testenv.Clock) {
 		t.Helper()
 		*f = testenv.LoadSchema1(t, path, kr.Service())
-		c.set(f.MadeAt.Add(10 * time.Minute))
+		c.Set(f.MadeAt.Add(10 * time.Minute))
 	}
 }
 
@@ -37,13 +38,13 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 		t.Fatalf("%d dialogs are open, want the new backup codes", e.overlays())
 	}
 	e.wantText("Save your backup codes")
-	if got := texts(e.layer()); !slices.Contains(got, app.UpgradedCodesNote(app.Release01)) || slices.Index(got, app.UpgradedCodesNote(app.Release01)) > 2 {
+	if got := texts(e.layer()); !slices.Contains(got, words.UpgradedCodes(false)) || slices.Index(got, words.UpgradedCodes(false)) > 2 {
 		t.Fatalf("the dialog does not start with the upgrade note; it shows %q", got)
 	}
 	shown := regexp.MustCompile(`^ ?\d+\.  ([0-9a-z]{5}-[0-9a-z]{5})$`)
 	lines := findAllText(e.layer(), shown)
-	if len(lines) != app.BackupCodeCount {
-		t.Fatalf("the dialog shows %d backup codes, want %d", len(lines), app.BackupCodeCount)
+	if len(lines) != core.BackupCodeCount {
+		t.Fatalf("the dialog shows %d backup codes, want %d", len(lines), core.BackupCodeCount)
 	}
 	codes := make([]string, len(lines))
 	for i, l := range lines {
@@ -52,7 +53,7 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 			t.Fatalf("the dialog shows the old code %s", codes[i])
 		}
 	}
-	if !containsText(e.page(), "Welcome, Alice Liddell") || containsText(e.page(), app.UnseenCodesNote()) {
+	if !containsText(e.page(), "Welcome, Alice Liddell") || containsText(e.page(), words.UnseenCodes()) {
 		t.Fatalf("behind the codes the page shows %q", texts(e.page()))
 	}
 	if st := e.status(e.u.sess); !st.BackupCodesUnseen {
@@ -64,11 +65,11 @@ func TestUpgradeShowsNewBackupCodes(t *testing.T) {
 	if e.overlays() != 0 {
 		t.Fatal("the codes dialog is still open")
 	}
-	if st := e.status(e.u.sess); st.BackupCodesUnseen || st.BackupCodesLeft != app.BackupCodeCount {
+	if st := e.status(e.u.sess); st.BackupCodesUnseen || st.BackupCodesLeft != core.BackupCodeCount {
 		t.Fatalf("after Done the engine says %+v", st)
 	}
 	e.wantText("Welcome, Alice Liddell")
-	e.wantNoText(app.UnseenCodesNote())
+	e.wantNoText(words.UnseenCodes())
 	e.cardShows("Backup codes", "10 of 10 left")
 
 	// The next sign-in shows no codes; a code the dialog showed signs in.

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/twostep-app/twostep/app"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // The window opens at 900x640 the first time and at the size it was closed with after that.
@@ -38,7 +40,7 @@ func TestWindowRemembersItsSize(t *testing.T) {
 // started from no form with a spinner of its own (sign out, revoke, opening Enable).
 func TestTopBarSpinsWhileWorkRuns(t *testing.T) {
 	e := newEnv(t)
-	e.enter(e.account(alice, alicePW))
+	e.enter(e.account(alice, testenv.AlicePW))
 	if e.u.spin == nil || e.u.spin.Visible() {
 		t.Fatal("the dashboard at rest should have a hidden top-bar spinner")
 	}

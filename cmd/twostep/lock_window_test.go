@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // The lock in the real window: the desktop's screen saver says the screen locked (the signal

@@ -19,7 +19,10 @@ import (
 	"github.com/twostep-app/twostep/assets"
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/presence"
+	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/internal/logfile"
 	"github.com/twostep-app/twostep/ui"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 func main() {
@@ -30,9 +33,10 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	words.Ensure() // the flags' help is in the desktop's language too
 	fs := flag.NewFlagSet("twostep", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataDir := fs.String("data-dir", "", lang.X("cli.flag.data-dir", "folder for Twostep's data file (default ${{.Env}}, else the per-user config folder)", map[string]any{"Env": app.EnvDataDir}))
+	dataDir := fs.String("data-dir", "", lang.X("cli.flag.data-dir", "folder for Twostep's data file (default ${{.Env}}, else the per-user config folder)", map[string]any{"Env": datadir.Env}))
 	version := fs.Bool("version", false, lang.X("cli.flag.version", "print the version and exit"))
 	check := fs.Bool("check", false, lang.X("cli.flag.check", "check the data file and the keyring, print what is wrong, and exit"))
 	if err := fs.Parse(args); err != nil {
@@ -67,7 +71,7 @@ func haveDisplay(goos string, getenv func(string) string) bool {
 func runWindow(dataDir string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(assets.WindowIcon)
-	d := &data{flag: dataDir, log: app.NewLog(stderr)}
+	d := &data{flag: dataDir, log: logfile.New(stderr)}
 	// The desktop's lock, sleep and idle signals: listened to a second after the window is up,
 	// so that connecting to the buses takes nothing from the start.
 	watch := presence.New()
@@ -85,7 +89,7 @@ func runWindow(dataDir string, stderr io.Writer) int {
 // start page picks up a keyring that was unlocked meanwhile.
 type data struct {
 	flag   string
-	log    *app.Log // the causes of what the start page says, for whoever helps
+	log    *logfile.Log // the causes of what the start page says, for whoever helps
 	mu     sync.Mutex
 	opened *opened
 }
@@ -94,13 +98,13 @@ func (d *data) open() (*app.Service, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	svc, err := d.openLocked()
-	d.log.Report(err)
+	app.Report(d.log.Logger, err)
 	return svc, err
 }
 
 func (d *data) openLocked() (*app.Service, error) {
 	if d.opened == nil {
-		dir, err := app.DataDir(d.flag)
+		dir, err := datadir.Dir(d.flag)
 		if err != nil {
 			return nil, err
 		}
@@ -126,29 +130,29 @@ func (d *data) close() {
 // and creates nothing: the data file is read, page by page, read-only; the keyring is read.
 // The sentences go to standard error as a person reads them; the log adds their causes.
 func runCheck(dataDir string, stdout, stderr io.Writer) int {
-	log := app.NewLog(stderr)
+	log := logfile.New(stderr)
 	fmt.Fprintf(stdout, "Twostep %s\n", app.Version)
-	dir, err := app.DataDir(dataDir)
+	dir, err := datadir.Dir(dataDir)
 	if err != nil {
-		fmt.Fprintln(stderr, app.Message(err))
+		fmt.Fprintln(stderr, words.Message(err))
 		return 1
 	}
 	fmt.Fprintln(stdout, lang.X("cli.data-dir", "Data directory: {{.Path}}", map[string]any{"Path": dir}))
-	path := filepath.Join(dir, app.DataFile)
+	path := filepath.Join(dir, datadir.File)
 	switch err := checkData(dir); {
 	case core.IsKind(err, core.KindNotFound):
 		fmt.Fprintln(stdout, lang.X("cli.data-file.none", "Data file: {{.Path}} (not made yet: Twostep makes it when its window first opens)", map[string]any{"Path": path}))
 	case err != nil:
 		fmt.Fprintln(stderr, lang.X("cli.data-file", "Data file: {{.Path}}", map[string]any{"Path": path}))
-		fmt.Fprintln(stderr, app.Message(err))
-		log.Report(err)
+		fmt.Fprintln(stderr, words.Message(err))
+		app.Report(log.Logger, err)
 		return 1
 	default:
 		fmt.Fprintln(stdout, lang.X("cli.data-file.ready", "Data file: {{.Path}} (ready)", map[string]any{"Path": path}))
 	}
 	if err := checkKeyring(); err != nil {
-		fmt.Fprintln(stderr, app.Message(err))
-		log.Report(err)
+		fmt.Fprintln(stderr, words.Message(err))
+		app.Report(log.Logger, err)
 		return 1
 	}
 	fmt.Fprintln(stdout, lang.X("cli.keyring.ready", "Keyring: ready"))

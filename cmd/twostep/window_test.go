@@ -17,8 +17,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/internal/logfile"
+	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 // The whole app as a person meets it: the real binary in a real (virtual) X display, driven
@@ -79,7 +81,7 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 
 	// The engine agrees: the password alone is no longer enough, and a fresh code (the next
 	// time step, so it cannot be the one used to turn two-step on) completes the sign-in.
-	opened, err := open(data, app.NewLog(io.Discard))
+	opened, err := open(data, logfile.New(io.Discard))
 	if err != nil {
 		t.Fatalf("opening the data the window left: %v", err)
 	}
@@ -93,7 +95,7 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 	}
 	next := oathtool(t, secret, time.Now().Add(30*time.Second))
 	if _, err := opened.SubmitCode(res.Challenge, next, false); err != nil {
-		t.Fatalf("a fresh code from the secret in the QR code was refused: %v (%s)", err, app.Message(err))
+		t.Fatalf("a fresh code from the secret in the QR code was refused: %v (%s)", err, words.Message(err))
 	}
 }
 
@@ -187,7 +189,7 @@ func (w *window) start(bin, display, data string) {
 		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
 		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
-		app.EnvDataDir + "=" + data,
+		datadir.Env + "=" + data,
 		"LANG=en_US.UTF-8",
 		"FYNE_THEME=dark", // the default here too; fixed so the screenshots read the same everywhere
 		"DBUS_SESSION_BUS_ADDRESS=" + os.Getenv("DBUS_SESSION_BUS_ADDRESS"),

@@ -14,6 +14,7 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/internal/datadir"
 )
 
 // The Windows build as a person meets it, on this Linux machine: twostep.exe under Wine, in
@@ -35,7 +36,7 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 	server := wineserverFor(t, wine)
 	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "zbarimg", "oathtool", "tesseract"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is required but missing; run scripts/setup", tool)
+			t.Fatalf("%s is required but missing; run scripts/test-setup", tool)
 		}
 	}
 	const (
@@ -185,7 +186,7 @@ func defaultDataFile(t *testing.T, prefix, check string) string {
 		t.Fatalf("twostep.exe --check does not name %%AppData%%\\Twostep as its data folder:\n%s", check)
 	}
 	t.Logf("data folder: %s", dir[1])
-	return filepath.Join(prefix, "drive_c", strings.ReplaceAll(dir[1][len(`C:\`):], `\`, "/"), app.DataFile)
+	return filepath.Join(prefix, "drive_c", strings.ReplaceAll(dir[1][len(`C:\`):], `\`, "/"), datadir.File)
 }
 
 // needEnv returns an environment variable that must be set.

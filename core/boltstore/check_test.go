@@ -10,7 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // busyDB is a closed data file with an account, a throttle entry and enough activity that the
@@ -23,20 +23,15 @@ func busyDB(t *testing.T) (string, core.Account) {
 		t.Fatal(err)
 	}
 	a := sampleAccount("alice")
-	must := func(err error) {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(s.CreateAccount(a))
+	testenv.Must(t, s.CreateAccount(a))
 	var events []core.Event
 	for i := range 300 {
 		events = append(events, event(fmt.Sprintf("event number %d with some words in it", i)))
 	}
-	must(s.AppendEvents(a.ID, events...))
-	_, err = s.UpdateThrottle(core.AccountThrottleKey(a.ID), func(th *core.Throttle) { th.Fail(t0) })
-	must(err)
-	must(s.Close())
+	testenv.Must(t, s.AppendEvents(a.ID, events...))
+	_, err = s.UpdateThrottle(core.AccountThrottleKey(a.ID), func(th *core.Throttle) { th.Passwords.Fail(t0) })
+	testenv.Must(t, err)
+	testenv.Must(t, s.Close())
 	return path, a
 }
 
@@ -107,7 +102,7 @@ func TestCheck(t *testing.T) {
 					t.Fatalf("Check of a healthy file: %v", err)
 				}
 			} else {
-				wantKind(t, err, tt.want)
+				testenv.WantKind(t, err, tt.want)
 			}
 			after, _ := os.ReadFile(path)
 			if !bytes.Equal(before, after) {
@@ -130,7 +125,7 @@ func TestCheck(t *testing.T) {
 func TestCheckCreatesNothing(t *testing.T) {
 	dir := filepath.Join(testenv.TempDir(t), "not yet")
 	err := Check(filepath.Join(dir, "twostep.db"))
-	wantKind(t, err, core.KindNotFound)
+	testenv.WantKind(t, err, core.KindNotFound)
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Fatalf("Check made the folder: %v", err)
 	}
@@ -147,7 +142,7 @@ func TestDanglingUsernameIsDamage(t *testing.T) {
 	}
 	defer s.Close()
 	_, err = s.AccountByUsername("alice")
-	wantKind(t, err, core.KindDataCorrupt)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 }
 
 // The install key is made once per file, kept across opens, and differs between files.

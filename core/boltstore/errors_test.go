@@ -10,6 +10,8 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 func TestClassify(t *testing.T) {
@@ -71,7 +73,7 @@ func TestClassifyPassesThrough(t *testing.T) {
 
 func TestGuarded(t *testing.T) {
 	err := guarded(func() error { panic("invalid page type: 7: 10") })
-	wantKind(t, err, core.KindDataCorrupt)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 
 	// A real fault in the mapped file is TestTruncatedWhileOpen.
 

@@ -8,7 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 var t0 = time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
@@ -36,10 +36,10 @@ func sampleAccount(name string) core.Account {
 			Boxes: []core.Box{{Holder: core.Holder{Name: "computer d1", Public: []byte{15}}, Ephemeral: []byte{16}, Sealed: []byte{17}}},
 			KeysV2: core.KeysV2{Password: []byte{1}, Computers: []core.ComputerWrap{{Device: "d1", KeyID: []byte{2}, Wrap: []byte{3}, Sealed: []byte{12}}},
 				Recovery: []byte{4}, RecoveryKey: []byte{5}}},
-		Profile:   []byte{4, 5, 6},
-		TOTP:      []byte{6, 7},
-		TwoFactor: true,
-		LastStep:  58000000,
+		Profile:      []byte{4, 5, 6},
+		TOTP:         []byte{6, 7},
+		TwoFactor:    true,
+		LastTimeStep: 58000000,
 		BackupCodes: core.BackupCodes{Version: core.Schema,
 			Params: "$argon2id$v=19$m=16384,t=1,p=1$c2FsdA", Hashes: [][]byte{{7}, nil, {8}}, Publics: [][]byte{{18}, nil, {19}}, Wraps: [][]byte{{9}, nil, {10}}, Generated: t0,
 		},
@@ -54,13 +54,6 @@ func sampleAccount(name string) core.Account {
 
 func event(name string) core.Event {
 	return core.Event{Time: t0, Kind: core.EventDeviceTrusted, Device: "laptop", Name: name}
-}
-
-func wantKind(t *testing.T, err error, k core.Kind) {
-	t.Helper()
-	if !core.IsKind(err, k) {
-		t.Fatalf("error = %v (kind %v), want kind %v", err, core.KindOf(err), k)
-	}
 }
 
 // rawView reads a closed data file with bbolt itself, to see what is really on disk.

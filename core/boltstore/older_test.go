@@ -9,7 +9,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // plant writes a record into the accounts bucket as an editor would, bypassing the store.
@@ -30,12 +30,12 @@ func plant(t *testing.T, path string, a core.Account) {
 func TestOnlyListedOlderRecordsAreRead(t *testing.T) {
 	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	raw, err := os.ReadFile(filepath.Join("..", "..", "app", "testdata", "schema1", "twostep.db"))
-	must(t, err)
-	must(t, os.WriteFile(path, raw, 0o600))
+	testenv.Must(t, err)
+	testenv.Must(t, os.WriteFile(path, raw, 0o600))
 	s, err := Open(path)
-	must(t, err)
+	testenv.Must(t, err)
 	alice, err := s.AccountByUsername("alice")
-	must(t, err)
+	testenv.Must(t, err)
 	for _, name := range []string{"bob", "carol"} {
 		if _, err := s.AccountByUsername(name); err != nil {
 			t.Fatalf("%s, of 0.1's file, is not read: %v", name, err)
@@ -43,58 +43,51 @@ func TestOnlyListedOlderRecordsAreRead(t *testing.T) {
 	}
 	moved := alice
 	moved.Schema, moved.Legacy = core.Schema, core.Legacy{}
-	must(t, s.UpdateAccount(alice.ID, func(a *core.Account) error { *a = moved; return nil }))
-	must(t, s.Close())
+	testenv.Must(t, s.UpdateAccount(alice.ID, func(a *core.Account) error { *a = moved; return nil }))
+	testenv.Must(t, s.Close())
 
 	plant(t, path, alice) // 0.1's record of alice, put back after she moved on
 	s, err = Open(path)
-	must(t, err)
+	testenv.Must(t, err)
 	_, err = s.AccountByUsername("alice")
-	wantKind(t, err, core.KindDataTampered)
+	testenv.WantKind(t, err, core.KindDataTampered)
 	_, err = s.Account(alice.ID)
-	wantKind(t, err, core.KindDataTampered)
+	testenv.WantKind(t, err, core.KindDataTampered)
 	if _, err := s.AccountByUsername("bob"); err != nil {
 		t.Fatalf("bob, still in 0.1's form and listed, is refused: %v", err)
 	}
-	must(t, s.Close())
+	testenv.Must(t, s.Close())
 
 	bob := func() core.Account {
 		s, err := Open(path)
-		must(t, err)
+		testenv.Must(t, err)
 		defer s.Close()
 		a, err := s.AccountByUsername("bob")
-		must(t, err)
+		testenv.Must(t, err)
 		return a
 	}()
 	bob.Schema = 2 // listed as 0.1's, now claiming 0.2's form
 	plant(t, path, bob)
 	s, err = Open(path)
-	must(t, err)
+	testenv.Must(t, err)
 	_, err = s.AccountByUsername("bob")
-	wantKind(t, err, core.KindDataTampered)
-	must(t, s.Close())
+	testenv.WantKind(t, err, core.KindDataTampered)
+	testenv.Must(t, s.Close())
 }
 
 func TestOlderRecordPlantedInANewFileIsRefused(t *testing.T) {
 	for _, schema := range []int{0, 2} {
 		s, path := openTemp(t)
 		a := sampleAccount("mallory")
-		must(t, s.CreateAccount(a))
-		must(t, s.Close())
+		testenv.Must(t, s.CreateAccount(a))
+		testenv.Must(t, s.Close())
 		a.Schema = schema
 		plant(t, path, a)
 		s, err := Open(path)
-		must(t, err)
+		testenv.Must(t, err)
 		_, err = s.AccountByUsername("mallory")
-		wantKind(t, err, core.KindDataTampered)
-		must(t, s.Close())
-	}
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
+		testenv.WantKind(t, err, core.KindDataTampered)
+		testenv.Must(t, s.Close())
 	}
 }
 
@@ -103,16 +96,16 @@ func must(t *testing.T, err error) {
 func TestCheckReportsAPlantedOlderRecord(t *testing.T) {
 	s, path := openTemp(t)
 	a := sampleAccount("mallory")
-	must(t, s.CreateAccount(a))
-	must(t, s.Close())
-	must(t, Check(path))
+	testenv.Must(t, s.CreateAccount(a))
+	testenv.Must(t, s.Close())
+	testenv.Must(t, Check(path))
 	a.Schema = 0
 	plant(t, path, a)
-	wantKind(t, Check(path), core.KindDataTampered)
+	testenv.WantKind(t, Check(path), core.KindDataTampered)
 
 	old := filepath.Join(testenv.TempDir(t), "twostep.db")
 	raw, err := os.ReadFile(filepath.Join("..", "..", "app", "testdata", "schema1", "twostep.db"))
-	must(t, err)
-	must(t, os.WriteFile(old, raw, 0o600))
-	must(t, Check(old))
+	testenv.Must(t, err)
+	testenv.Must(t, os.WriteFile(old, raw, 0o600))
+	testenv.Must(t, Check(old))
 }

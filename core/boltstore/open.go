@@ -13,7 +13,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/private"
+	"github.com/twostep-app/twostep/internal/private"
 )
 
 // schemaVersion is the layout this code writes. A file stamped with a higher number came

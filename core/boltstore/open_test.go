@@ -13,8 +13,8 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/private/privatetest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/private/privatetest"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 func TestOpenMakesPrivateFolderAndFile(t *testing.T) {
@@ -58,7 +58,7 @@ func TestReopenKeepsData(t *testing.T) {
 	if err := s.CreateAccount(a, event("1")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Fail(t0) }); err != nil {
+	if _, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Passwords.Fail(t0) }); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -73,7 +73,7 @@ func TestReopenKeepsData(t *testing.T) {
 	if got, err := s.AccountByUsername("ALICE"); err != nil || !reflect.DeepEqual(got, a) {
 		t.Errorf("after reopen AccountByUsername = %+v, %v", got, err)
 	}
-	if got, err := s.Throttle(key); err != nil || got.Failures != 1 {
+	if got, err := s.Throttle(key); err != nil || got.Passwords.Failures != 1 {
 		t.Errorf("after reopen Throttle = %+v, %v", got, err)
 	}
 	// The sequence carries on, so the new event still sorts as the newest.
@@ -95,7 +95,7 @@ func TestOpenWhileOpenIsAlreadyRunning(t *testing.T) {
 		s2.Close()
 		t.Fatal("second Open succeeded while the first still holds the file")
 	}
-	wantKind(t, err, core.KindAlreadyRunning)
+	testenv.WantKind(t, err, core.KindAlreadyRunning)
 	if !errors.Is(err, berrors.ErrTimeout) {
 		t.Errorf("cause %v not kept in Err", err)
 	}
@@ -136,7 +136,7 @@ func TestOpenBadChecksum(t *testing.T) {
 	// Flip a byte in the body of both meta pages (the page size is 4096 here).
 	corruptAt(t, path, 64, 4096+64)
 	_, err := Open(path)
-	wantKind(t, err, core.KindDataCorrupt)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 	if !errors.Is(err, berrors.ErrChecksum) && !errors.Is(err, berrors.ErrInvalid) {
 		t.Errorf("cause %v is not bbolt's", err)
 	}
@@ -182,10 +182,10 @@ func TestDamageWhileOpen(t *testing.T) {
 	}
 	corruptAt(t, path, offsets...)
 	_, err := s.Account(a.ID)
-	wantKind(t, err, core.KindDataCorrupt)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 	t.Log(err)
 	_, err = s.Events(a.ID, 0)
-	wantKind(t, err, core.KindDataCorrupt)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 }
 
 func TestOpenSchema(t *testing.T) {
@@ -213,7 +213,7 @@ func TestOpenSchema(t *testing.T) {
 			if err == nil {
 				s.Close()
 			}
-			wantKind(t, err, tt.want)
+			testenv.WantKind(t, err, tt.want)
 			rawView(t, path, func(tx *bolt.Tx) error {
 				if tx.Bucket(bucketAccounts) != nil {
 					t.Error("Open wrote to a file it refused")
@@ -269,7 +269,7 @@ func TestOpenReadOnlyFile(t *testing.T) {
 	if err == nil {
 		s.Close()
 	}
-	wantKind(t, err, core.KindDataReadOnly)
+	testenv.WantKind(t, err, core.KindDataReadOnly)
 }
 
 func TestOpenReadOnlyFolder(t *testing.T) {
@@ -285,7 +285,7 @@ func TestOpenReadOnlyFolder(t *testing.T) {
 			if err == nil {
 				s.Close()
 			}
-			wantKind(t, err, core.KindDataReadOnly)
+			testenv.WantKind(t, err, core.KindDataReadOnly)
 		})
 	}
 }
@@ -330,7 +330,7 @@ func assertCorrupt(t *testing.T, path string) {
 		if err == nil {
 			s.Close()
 		}
-		wantKind(t, err, core.KindDataCorrupt)
+		testenv.WantKind(t, err, core.KindDataCorrupt)
 		if errors.Unwrap(err) == nil {
 			t.Errorf("%v keeps no cause", err)
 		}

@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // makeReadOnly takes write permission away from path (a file or a folder) with a DACL; mode

@@ -65,7 +65,7 @@ func (s *Store) AccountByUsername(name string) (a core.Account, err error) {
 
 // UpdateAccount applies fn to the stored account and writes it back with events. An error
 // from fn is returned as it is, and nothing is written.
-func (s *Store) UpdateAccount(id core.AccountID, fn func(*core.Account) error, events ...core.Event) error {
+func (s *Store) UpdateAccount(id core.AccountID, fn core.Change, events ...core.Event) error {
 	return s.updateAccount(id, "", func(a *core.Account, _ *core.Throttle) error { return fn(a) }, events)
 }
 

@@ -12,7 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 func TestAccountRoundTrip(t *testing.T) {
@@ -35,14 +35,14 @@ func TestAccountRoundTrip(t *testing.T) {
 	err = s.UpdateAccount(a.ID, func(a *core.Account) error {
 		a.TwoFactor = false
 		a.Devices = nil
-		a.LastStep++
+		a.LastTimeStep++
 		return nil
 	}, event("updated"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := a
-	want.TwoFactor, want.Devices, want.LastStep = false, nil, a.LastStep+1
+	want.TwoFactor, want.Devices, want.LastTimeStep = false, nil, a.LastTimeStep+1
 	if got, err := s.Account(a.ID); err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("after update Account = %+v, %v; want %+v", got, err, want)
 	}
@@ -267,13 +267,13 @@ func TestThrottle(t *testing.T) {
 	}
 	var want core.Throttle
 	for i := range core.FreeFailures {
-		want.Fail(t0)
-		got, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Fail(t0) })
+		want.Passwords.Fail(t0)
+		got, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Passwords.Fail(t0) })
 		if err != nil || got != want {
 			t.Fatalf("failure %d: UpdateThrottle = %+v, %v; want %+v", i+1, got, err, want)
 		}
 	}
-	if got, err := s.Throttle(key); err != nil || !got.LockedUntil.Equal(want.LockedUntil) || got.Failures != want.Failures {
+	if got, err := s.Throttle(key); err != nil || !got.Passwords.LockedUntil.Equal(want.Passwords.LockedUntil) || got.Passwords.Failures != want.Passwords.Failures {
 		t.Fatalf("Throttle = %+v, %v; want %+v", got, err, want)
 	}
 	if n := throttleKeys(t, s); n != 1 {
@@ -306,27 +306,27 @@ func TestUpdateAccountThrottleIsOneTransaction(t *testing.T) {
 	}
 	key := core.AccountThrottleKey(a.ID)
 	for range core.FreeFailures {
-		if _, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Fail(t0) }); err != nil {
+		if _, err := s.UpdateThrottle(key, func(th *core.Throttle) { th.Passwords.Fail(t0) }); err != nil {
 			t.Fatal(err)
 		}
 	}
 	refused := errors.New("code reused")
 	err := s.UpdateAccountThrottle(a.ID, key, func(a *core.Account, th *core.Throttle) error {
-		a.LastStep++
+		a.LastTimeStep++
 		*th = core.Throttle{}
 		return refused
 	}, event("should not appear"))
 	if err != refused {
 		t.Fatalf("UpdateAccountThrottle = %v, want fn's error", err)
 	}
-	if th, _ := s.Throttle(key); th.Failures != core.FreeFailures {
-		t.Fatalf("failures = %d after a refused fn, want %d", th.Failures, core.FreeFailures)
+	if th, _ := s.Throttle(key); th.Passwords.Failures != core.FreeFailures {
+		t.Fatalf("failures = %d after a refused fn, want %d", th.Passwords.Failures, core.FreeFailures)
 	}
 	err = s.UpdateAccountThrottle(a.ID, key, func(a *core.Account, th *core.Throttle) error {
-		if th.Failures != core.FreeFailures {
-			t.Errorf("fn sees %d failures, want %d", th.Failures, core.FreeFailures)
+		if th.Passwords.Failures != core.FreeFailures {
+			t.Errorf("fn sees %d failures, want %d", th.Passwords.Failures, core.FreeFailures)
 		}
-		a.LastStep++
+		a.LastTimeStep++
 		*th = core.Throttle{}
 		return nil
 	}, event("signed in"))
@@ -334,8 +334,8 @@ func TestUpdateAccountThrottleIsOneTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := s.Account(a.ID)
-	if got.LastStep != a.LastStep+1 || throttleKeys(t, s) != 0 {
-		t.Fatalf("after the sign-in: last step %d, %d throttle keys", got.LastStep, throttleKeys(t, s))
+	if got.LastTimeStep != a.LastTimeStep+1 || throttleKeys(t, s) != 0 {
+		t.Fatalf("after the sign-in: last step %d, %d throttle keys", got.LastTimeStep, throttleKeys(t, s))
 	}
 	if ev, _ := s.Events(a.ID, 0); len(ev) != 1 || ev[0].Name != "signed in" {
 		t.Fatalf("events = %+v", ev)
@@ -351,10 +351,10 @@ func TestIsZeroThrottle(t *testing.T) {
 		want bool
 	}{
 		{core.Throttle{}, true},
-		{core.Throttle{Counter: core.Counter{LockedUntil: time.Time{}.In(time.FixedZone("CET", 3600))}}, true},
+		{core.Throttle{Passwords: core.Counter{LockedUntil: time.Time{}.In(time.FixedZone("CET", 3600))}}, true},
 		{core.Throttle{Codes: core.Counter{LockedUntil: time.Time{}.In(time.FixedZone("CET", 3600))}}, true},
-		{core.Throttle{Counter: core.Counter{Failures: 1}}, false},
-		{core.Throttle{Counter: core.Counter{LockedUntil: t0}}, false},
+		{core.Throttle{Passwords: core.Counter{Failures: 1}}, false},
+		{core.Throttle{Passwords: core.Counter{LockedUntil: t0}}, false},
 		{core.Throttle{Codes: core.Counter{Failures: 1}}, false},
 	}
 	for _, tt := range tests {

@@ -65,6 +65,6 @@ func getThrottle(b *bolt.Bucket, key string) (core.Throttle, error) {
 // isZero compares the whole struct, so a field added to core.Throttle later is not lost;
 // UTC() first makes every zero time compare equal whatever its location.
 func isZero(t core.Throttle) bool {
-	t.LockedUntil, t.Codes.LockedUntil = t.LockedUntil.UTC(), t.Codes.LockedUntil.UTC()
+	t.Passwords.LockedUntil, t.Codes.LockedUntil = t.Passwords.LockedUntil.UTC(), t.Codes.LockedUntil.UTC()
 	return t == core.Throttle{}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/twostep-app/twostep/core"
+
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // TestTruncatedWhileOpen cuts the file short under an open store: reading a page past the
@@ -21,6 +23,6 @@ func TestTruncatedWhileOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := s.Account(a.ID)
-	wantKind(t, err, core.KindDataCorrupt)
+	testenv.WantKind(t, err, core.KindDataCorrupt)
 	t.Log(err)
 }

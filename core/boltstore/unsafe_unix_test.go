@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // A data file planted as a symlink is refused, with a sentence that names it, and the file it
@@ -16,21 +16,21 @@ import (
 func TestOpenRefusesALinkedDataFile(t *testing.T) {
 	dir := testenv.TempDir(t)
 	target := filepath.Join(dir, "elsewhere.db")
-	must(t, os.WriteFile(target, []byte("not Twostep's"), 0o644))
+	testenv.Must(t, os.WriteFile(target, []byte("not Twostep's"), 0o644))
 	data := filepath.Join(dir, "data")
-	must(t, os.Mkdir(data, 0o700))
+	testenv.Must(t, os.Mkdir(data, 0o700))
 	path := filepath.Join(data, "twostep.db")
-	must(t, os.Symlink(target, path))
+	testenv.Must(t, os.Symlink(target, path))
 	s, err := Open(path)
 	if err == nil {
 		s.Close()
 	}
-	wantKind(t, err, core.KindDataUnsafe)
+	testenv.WantKind(t, err, core.KindDataUnsafe)
 	if e := err.(*core.Error); e.Detail != "error.data-file.link" || e.Data["File"] != path {
 		t.Errorf("the refusal says %q %v, want the link sentence naming %s", e.Detail, e.Data, path)
 	}
 	info, err := os.Stat(target)
-	must(t, err)
+	testenv.Must(t, err)
 	raw, _ := os.ReadFile(target)
 	if info.Mode().Perm() != 0o644 || string(raw) != "not Twostep's" {
 		t.Errorf("the link's target was changed: mode %v, %q", info.Mode().Perm(), raw)
@@ -40,21 +40,21 @@ func TestOpenRefusesALinkedDataFile(t *testing.T) {
 // A data folder that others may write is refused before anything is made in it.
 func TestOpenRefusesAFolderOthersMayWrite(t *testing.T) {
 	dir := filepath.Join(testenv.TempDir(t), "shared")
-	must(t, os.Mkdir(dir, 0o700))
-	must(t, os.Chmod(dir, 0o777))
+	testenv.Must(t, os.Mkdir(dir, 0o700))
+	testenv.Must(t, os.Chmod(dir, 0o777))
 	s, err := Open(filepath.Join(dir, "twostep.db"))
 	if err == nil {
 		s.Close()
 	}
-	wantKind(t, err, core.KindDataUnsafe)
+	testenv.WantKind(t, err, core.KindDataUnsafe)
 	if e := err.(*core.Error); e.Detail != "error.data-dir.shared" || e.Data["Folder"] != dir {
 		t.Errorf("the refusal says %q %v, want the shared-folder sentence naming %s", e.Detail, e.Data, dir)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("Open made %d files in a folder it refused", len(entries))
 	}
-	must(t, os.Chmod(dir, 0o700))
+	testenv.Must(t, os.Chmod(dir, 0o700))
 	s, err = Open(filepath.Join(dir, "twostep.db"))
-	must(t, err)
-	must(t, s.Close())
+	testenv.Must(t, err)
+	testenv.Must(t, s.Close())
 }

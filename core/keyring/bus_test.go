@@ -21,7 +21,7 @@ import (
 
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/keyring"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // childEnv makes the test binary run one Check and print its kind. The bus tests

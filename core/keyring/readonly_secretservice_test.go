@@ -11,7 +11,7 @@ import (
 	dbus "github.com/godbus/dbus/v5"
 
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // secretServiceReads are the Secret Service and D-Bus methods that read: opening a transport

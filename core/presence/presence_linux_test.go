@@ -11,7 +11,7 @@ import (
 
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/presence"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // Each source against real D-Bus: a private bus for the session and another standing in for
@@ -24,11 +24,11 @@ func bus(t *testing.T) string {
 	daemon := testenv.NeedTool(t, "dbus-daemon")
 	cmd := exec.Command(daemon, "--session", "--nofork", "--nopidfile", "--print-address")
 	out, err := cmd.StdoutPipe()
-	must(t, err)
-	must(t, cmd.Start())
+	testenv.Must(t, err)
+	testenv.Must(t, cmd.Start())
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
 	addr, err := bufio.NewReader(out).ReadString('\n')
-	must(t, err)
+	testenv.Must(t, err)
 	return strings.TrimSpace(addr)
 }
 
@@ -36,7 +36,7 @@ func bus(t *testing.T) string {
 func owner(t *testing.T, addr, name string) *dbus.Conn {
 	t.Helper()
 	c, err := dbus.Connect(addr)
-	must(t, err)
+	testenv.Must(t, err)
 	t.Cleanup(func() { c.Close() })
 	if reply, err := c.RequestName(name, dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
 		t.Fatalf("owning %s: %v, %v", name, reply, err)
@@ -99,9 +99,9 @@ func TestScreenSaverSignals(t *testing.T) {
 				t.Fatalf("reports %+v, want the screen lock only", r)
 			}
 			path := dbus.ObjectPath("/" + strings.ReplaceAll(name, ".", "/"))
-			must(t, c.Emit(path, name+".ActiveChanged", false))
+			testenv.Must(t, c.Emit(path, name+".ActiveChanged", false))
 			wantLock(t, w, "", "the screen saver ending")
-			must(t, c.Emit(path, name+".ActiveChanged", true))
+			testenv.Must(t, c.Emit(path, name+".ActiveChanged", true))
 			wantLock(t, w, core.LockScreen, "the screen saver starting")
 		})
 	}
@@ -110,21 +110,21 @@ func TestScreenSaverSignals(t *testing.T) {
 func TestLogindSignals(t *testing.T) {
 	d := newDesktop(t)
 	c := owner(t, d.system, "org.freedesktop.login1")
-	must(t, c.Export(logind{}, "/org/freedesktop/login1", "org.freedesktop.login1.Manager"))
+	testenv.Must(t, c.Export(logind{}, "/org/freedesktop/login1", "org.freedesktop.login1.Manager"))
 	w := start(t)
 	if r := w.Reports(); !r.ScreenLock || !r.Sleep || r.Idle {
 		t.Fatalf("reports %+v, want the screen lock and sleep", r)
 	}
-	must(t, c.Emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", false))
+	testenv.Must(t, c.Emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", false))
 	wantLock(t, w, "", "waking up")
-	must(t, c.Emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", true))
+	testenv.Must(t, c.Emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", true))
 	wantLock(t, w, core.LockSleep, "going to sleep")
-	must(t, c.Emit(sessionPath, "org.freedesktop.login1.Session.Lock"))
+	testenv.Must(t, c.Emit(sessionPath, "org.freedesktop.login1.Session.Lock"))
 	wantLock(t, w, core.LockScreen, "the session's Lock")
-	must(t, c.Emit("/org/freedesktop/login1/session/_99", "org.freedesktop.login1.Session.Lock"))
+	testenv.Must(t, c.Emit("/org/freedesktop/login1/session/_99", "org.freedesktop.login1.Session.Lock"))
 	wantLock(t, w, "", "another session's Lock")
 	hint := func(locked bool) {
-		must(t, c.Emit(sessionPath, "org.freedesktop.DBus.Properties.PropertiesChanged", "org.freedesktop.login1.Session",
+		testenv.Must(t, c.Emit(sessionPath, "org.freedesktop.DBus.Properties.PropertiesChanged", "org.freedesktop.login1.Session",
 			map[string]dbus.Variant{"LockedHint": dbus.MakeVariant(locked)}, []string{}))
 	}
 	hint(false)
@@ -148,7 +148,7 @@ func TestIdleTime(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDesktop(t)
-			must(t, tc.export(owner(t, d.session, tc.name)))
+			testenv.Must(t, tc.export(owner(t, d.session, tc.name)))
 			w := start(t)
 			if !w.Reports().Idle {
 				t.Fatalf("reports %+v, want idle time", w.Reports())
@@ -175,12 +175,5 @@ func TestNothingAnswers(t *testing.T) {
 	t.Setenv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/bus")
 	if r := start(t).Reports(); r != (core.DesktopReports{}) {
 		t.Fatalf("reports %+v with no bus", r)
-	}
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
 	}
 }

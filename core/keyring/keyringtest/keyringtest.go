@@ -10,7 +10,7 @@ import (
 	gokeyring "github.com/zalando/go-keyring"
 
 	"github.com/twostep-app/twostep/core/keyring"
-	"github.com/twostep-app/twostep/core/testenv"
+	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // Require returns an adapter on a service name of its own, after checking that the

@@ -1,8 +1,0 @@
-//go:build !windows
-
-package ui
-
-import "os"
-
-// rename is os.Rename: only Windows refuses to move a file something has open.
-func rename(from, to string) error { return os.Rename(from, to) }
