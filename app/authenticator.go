@@ -37,7 +37,7 @@ func (s *Service) BeginNewAuthenticator(sess *Session, password, code string) (c
 	if err != nil {
 		return core.Enrolment{}, err
 	}
-	e := core.NewEnrolment(a.Username)
+	e := core.NewIssuedEnrolment(s.issuer, a.Username)
 	sess.setPending(e.Secret)
 	return e, nil
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/internal/datadir"
 	"github.com/twostep-app/twostep/internal/testenv"
 )
 
@@ -32,7 +31,7 @@ type env struct {
 func newEnv(t testing.TB) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
-	e := &env{t: t, path: filepath.Join(testenv.TempDir(t), datadir.File), secrets: kr, kr: kr,
+	e := &env{t: t, path: filepath.Join(testenv.TempDir(t), "twostep.db"), secrets: kr, kr: kr,
 		clock: testenv.NewClock(time.Unix(1_800_000_010, 0))}
 	e.open()
 	t.Cleanup(func() { e.db.Close() })

@@ -10,7 +10,6 @@ import (
 
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/boltstore"
-	"github.com/twostep-app/twostep/internal/datadir"
 
 	"github.com/twostep-app/twostep/internal/testenv"
 )
@@ -43,7 +42,7 @@ func TestSchema2FixtureHoldsEveryEvent(t *testing.T) {
 	testenv.Must(t, err)
 	var facts schema2Facts
 	testenv.Must(t, json.Unmarshal(raw, &facts))
-	path := filepath.Join(testenv.TempDir(t), datadir.File)
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	db, err := os.ReadFile(filepath.Join("testdata", "schema2", "twostep.db"))
 	testenv.Must(t, err)
 	testenv.Must(t, os.WriteFile(path, db, 0o600))

@@ -21,6 +21,7 @@ type Service struct {
 	now     core.Clock
 	device  string
 	log     *slog.Logger
+	issuer  string // the name authenticator apps show above the code
 
 	mu         sync.Mutex
 	challenges map[string]*challenge
@@ -38,6 +39,9 @@ func WithClock(c core.Clock) Option { return func(s *Service) { s.now = c } }
 // WithDeviceName names this machine in device records and activity.
 func WithDeviceName(name string) Option { return func(s *Service) { s.device = name } }
 
+// WithIssuer names the program in the authenticator app, above the code (default "Twostep").
+func WithIssuer(name string) Option { return func(s *Service) { s.issuer = name } }
+
 // WithLog sends the causes of errors, and failed clean-ups, to l (by default nowhere). Nothing
 // secret is ever logged: causes are library text (D-Bus, bbolt, JSON), never a password, a
 // code, a key or a profile.
@@ -46,7 +50,7 @@ func WithLog(l *slog.Logger) Option { return func(s *Service) { s.log = l } }
 // New wires a Service over a store and a keyring.
 func New(store core.Store, secrets core.Secrets, opts ...Option) *Service {
 	s := &Service{store: store, secrets: secrets, now: time.Now, device: hostname(), challenges: map[string]*challenge{},
-		done: map[string]time.Time{}, sessions: map[*Session]bool{}, log: slog.New(slog.DiscardHandler)}
+		done: map[string]time.Time{}, sessions: map[*Session]bool{}, log: slog.New(slog.DiscardHandler), issuer: core.Issuer}
 	for _, o := range opts {
 		o(s)
 	}
@@ -310,6 +314,7 @@ func (s *Service) rekey(sess *Session, k, after *keys, edit core.Change, events 
 		return err
 	}
 	sess.setKeys(&keys{account: next, password: after.password, params: after.params, computer: after.computer})
+	s.resealData(sess.ID, next)
 	clear(next)
 	return nil
 }

@@ -280,6 +280,9 @@ func (s *Service) complete(ch *challenge, use core.Change, trust bool, events ..
 	}
 	sess := s.newSession(ch.id, ch.username, &ch.keys)
 	sess.Failed = failed
+	if ch.rekey {
+		s.resealData(ch.id, ch.keys.account)
+	}
 	if ch.upgrade != nil {
 		sess.NewBackupCodes, sess.MovedFrom = ch.upgrade.codes, ch.upgrade.from
 		s.afterUpgrade(sess)

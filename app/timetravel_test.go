@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/twostep-app/twostep/app"
@@ -32,7 +33,11 @@ type snapshot struct {
 	codes      []string          // the backup codes unused then
 	totp, note string            // the TOTP secret and the profile's note then
 	ak         core.AccountKey   // the account key, opened with what was valid then
+	data       map[string][]byte // a program's entries as stored then (purpose "notes")
 }
+
+// dataPurpose is the purpose under which the life keeps a program's data, an entry a step.
+const dataPurpose = "notes"
 
 // issued is a backup code with the private key it stretches to in the set it was made in.
 type issued struct {
@@ -59,6 +64,7 @@ func (l *life) take(step string) {
 	l.t.Helper()
 	note := fmt.Sprintf("note %d: %s", len(l.snaps), step)
 	testenv.Must(l.t, l.e.svc.UpdateProfile(l.sess, core.Profile{Note: note}))
+	testenv.Must(l.t, l.e.svc.PutData(l.sess, dataPurpose, step, []byte("data "+note)))
 	raw, err := os.ReadFile(l.e.path)
 	testenv.Must(l.t, err)
 	a, err := l.e.db.Account(l.sess.ID)
@@ -69,6 +75,13 @@ func (l *life) take(step string) {
 		s.codes = slices.Clone(l.codes)
 	}
 	s.ak = openWithValid(l.t, s)
+	s.data = map[string][]byte{}
+	names, err := l.e.db.DataNames(a.ID, dataPurpose)
+	testenv.Must(l.t, err)
+	for _, n := range names {
+		s.data[n], err = l.e.db.Data(a.ID, dataPurpose, n)
+		testenv.Must(l.t, err)
+	}
 	for _, c := range l.codes {
 		if !slices.ContainsFunc(l.codesEver, func(i issued) bool { return i.code == c }) {
 			key, err := core.BackupCodeKey(c, a.BackupCodes.Params, a.ID)
@@ -195,8 +208,10 @@ func TestOldCopiesOpenNothingNew(t *testing.T) {
 		}
 		codes := l.codesUpTo(j)
 		l.credentialsOpenOnlyWhatIsValid(today, passwords, computers, codes)
+		dataOpensWithTodaysKeys(t, today)
 		for _, before := range l.snaps[:j] {
 			olderKeyOpensNothing(t, before, today)
+			olderDataKeysOpenNothing(t, before, today)
 		}
 		fileHoldsNoSecret(t, today, computers, codes, passwords)
 	}
@@ -280,6 +295,39 @@ func olderKeyOpensNothing(t *testing.T, before, today snapshot) {
 	}
 	if _, err := before.ak.OpenTOTP(a.TOTP, a.ID); err == nil {
 		t.Errorf("%s's key opens the TOTP secret after %s", before.step, today.step)
+	}
+}
+
+// dataOpensWithTodaysKeys: every entry of the program's data opens with the data keys of its
+// day, under the newest of them (what was sealed before the step's change was sealed again).
+func dataOpensWithTodaysKeys(t *testing.T, today snapshot) {
+	t.Helper()
+	keys, err := today.record.OpenDataKeys(today.ak)
+	testenv.Must(t, err)
+	if len(today.data) == 0 {
+		t.Fatalf("%s: no data to try", today.step)
+	}
+	for name, sealed := range today.data {
+		plain, stale, err := keys.OpenData(today.record.ID, dataPurpose, name, sealed)
+		if err != nil || stale || !strings.HasPrefix(string(plain), "data note ") {
+			t.Errorf("%s: the entry %q with the day's keys: %q, stale %v, %v", today.step, name, plain, stale, err)
+		}
+		if bytes.Contains(today.file, plain) {
+			t.Errorf("%s: the data file holds the entry %q in plain", today.step, name)
+		}
+	}
+}
+
+// olderDataKeysOpenNothing: the data keys an earlier copy gives open no entry of a later
+// file, not even the ones that were in that copy too.
+func olderDataKeysOpenNothing(t *testing.T, before, today snapshot) {
+	t.Helper()
+	keys, err := before.record.OpenDataKeys(before.ak)
+	testenv.Must(t, err)
+	for name, sealed := range today.data {
+		if _, _, err := keys.OpenData(today.record.ID, dataPurpose, name, sealed); err == nil {
+			t.Errorf("%s's data keys open the entry %q after %s", before.step, name, today.step)
+		}
 	}
 }
 

@@ -16,7 +16,7 @@ func (s *Service) BeginEnrolment(sess *Session) (core.Enrolment, error) {
 	if a.TwoFactor {
 		return core.Enrolment{}, core.Fail(core.KindTwoFactorAlreadyOn, "")
 	}
-	e := core.NewEnrolment(a.Username)
+	e := core.NewIssuedEnrolment(s.issuer, a.Username)
 	sess.setPending(e.Secret)
 	return e, nil
 }

@@ -171,7 +171,7 @@ func langCalls(t *testing.T) []call {
 			fallback, fok := literal(c.Args[1])
 			if !kok || !fok {
 				// Only words' say passes keys on: the keys it is given are checked where they are written.
-				if !strings.HasSuffix(fset.Position(c.Pos()).Filename, "ui/words/load.go") {
+				if !strings.HasSuffix(filepath.ToSlash(fset.Position(c.Pos()).Filename), "ui/words/load.go") {
 					t.Errorf("%s: lang.%s with a key or fallback that is not a literal", where, sel.Sel.Name)
 				}
 				return true

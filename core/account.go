@@ -36,6 +36,9 @@ type Account struct {
 	Keys    Keys   `json:"keys"`
 	Profile []byte `json:"profile"`        // the personal information, sealed under the account key
 	TOTP    []byte `json:"totp,omitempty"` // the TOTP secret, sealed under the account key
+	// DataKeys are the keys of a program's own data (datakeys.go), sealed under the account
+	// key; none in Twostep's own records.
+	DataKeys []byte `json:"data_keys,omitempty"`
 
 	TwoFactor       bool        `json:"two_factor"`
 	LastTimeStep    int64       `json:"last_step"` // newest accepted TOTP time step (replay guard)

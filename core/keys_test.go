@@ -260,6 +260,11 @@ func fullAccount(t *testing.T, ak AccountKey) Account {
 		t.Fatal(err)
 	}
 	a.Keys.PasswordBox = []byte("a box for the password")
+	data := DataKeys{}
+	data.Add("notes")
+	if err := a.SealDataKeys(ak, data); err != nil {
+		t.Fatal(err)
+	}
 	a.Keys.KeysV2 = KeysV2{Password: []byte("p"), Recovery: []byte("r"), RecoveryKey: []byte("rk"),
 		Computers: []ComputerWrap{{Device: "d", KeyID: []byte("id"), Wrap: []byte("w"), Sealed: []byte("s")}}}
 	if err := ak.Sign(&a); err != nil {

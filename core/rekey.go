@@ -83,7 +83,16 @@ func (a *Account) Rekey(old AccountKey, p PasswordKey, params string) (AccountKe
 			return nil, err
 		}
 	}
+	data, err := a.OpenDataKeys(old)
+	if err != nil {
+		return nil, err
+	}
+	defer data.Wipe()
+	data.Next() // a new key for each purpose: what is sealed from now on is out of old copies' reach
 	next := NewAccountKey()
+	if err := a.SealDataKeys(next, data); err != nil {
+		return nil, err
+	}
 	if err := a.sealUnder(next, p, params, profile, totp); err != nil {
 		return nil, err
 	}

@@ -21,6 +21,15 @@ type Store interface {
 	AppendEvents(id AccountID, events ...Event) error
 	// Events returns up to n of the newest events, newest first.
 	Events(id AccountID, n int) ([]Event, error)
+	// The data of a program behind the gate (datakeys.go), kept as it was sealed, by account,
+	// purpose and name. Data of a missing entry is KindNotFound; deleting one is no error.
+	Data(id AccountID, purpose, name string) ([]byte, error)
+	DataNames(id AccountID, purpose string) ([]string, error)
+	PutData(id AccountID, purpose, name string, sealed []byte) error
+	DeleteData(id AccountID, purpose, name string) error
+	// ResealData hands every entry of the account to fn in one transaction and stores what
+	// it returns in its place (nil: unchanged); an error writes nothing.
+	ResealData(id AccountID, fn func(purpose, name string, sealed []byte) ([]byte, error)) error
 	// InstallKey is a random secret made once per data file; it keys the throttle buckets of
 	// unknown names (NameThrottleKey).
 	InstallKey() []byte

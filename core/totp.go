@@ -38,17 +38,26 @@ type Enrolment struct {
 	SetupKey string // Secret in groups of four, for typing by hand
 }
 
-// NewEnrolment makes a fresh random secret for username.
-func NewEnrolment(username string) Enrolment {
-	return EnrolmentFor(username, b32.EncodeToString(randomBytes(secretLen)))
+// NewEnrolment makes a fresh random secret for username, issued by Twostep.
+func NewEnrolment(username string) Enrolment { return NewIssuedEnrolment(Issuer, username) }
+
+// NewIssuedEnrolment makes a fresh random secret for username, issued by issuer: the name
+// the authenticator app shows above the code (a program behind the gate gives its own).
+func NewIssuedEnrolment(issuer, username string) Enrolment {
+	return IssuedEnrolmentFor(issuer, username, b32.EncodeToString(randomBytes(secretLen)))
 }
 
-// EnrolmentFor rebuilds the enrolment of an existing secret.
+// EnrolmentFor rebuilds the enrolment of an existing secret, issued by Twostep.
 func EnrolmentFor(username, secret string) Enrolment {
-	label := url.PathEscape(Issuer) + ":" + url.PathEscape(username)
+	return IssuedEnrolmentFor(Issuer, username, secret)
+}
+
+// IssuedEnrolmentFor rebuilds the enrolment of an existing secret, issued by issuer.
+func IssuedEnrolmentFor(issuer, username, secret string) Enrolment {
+	label := url.PathEscape(issuer) + ":" + url.PathEscape(username)
 	q := url.Values{}
 	q.Set("secret", secret)
-	q.Set("issuer", Issuer)
+	q.Set("issuer", issuer)
 	q.Set("algorithm", "SHA1")
 	q.Set("digits", "6")
 	q.Set("period", "30")

@@ -60,7 +60,7 @@ func (u *UI) showCode(username, challenge, backupOnly string) {
 	}
 	s.setMode(backupOnly != "")
 	u.show(column(formWidth,
-		appLogo(64),
+		u.logo(64),
 		s.title,
 		widget.NewLabel(lang.X("signin.signing-in-as", "Signing in as {{.Name}}", map[string]any{"Name": username})),
 		s.ask,

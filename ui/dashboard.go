@@ -52,10 +52,10 @@ func (u *UI) showDashboardAfterSignIn(note, failed string) {
 // even work that has no form of its own (sign out, revoke, opening the Enable dialog) shows
 // that something is happening.
 func (u *UI) topBar(back *actionButton, right fyne.CanvasObject) fyne.CanvasObject {
-	name := widget.NewLabelWithStyle("Twostep", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	left := container.NewHBox(appLogo(28), name)
+	name := widget.NewLabelWithStyle(u.name(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	left := container.NewHBox(u.logo(28), name)
 	if back != nil {
-		left = container.NewHBox(back, widget.NewSeparator(), appLogo(28), name)
+		left = container.NewHBox(back, widget.NewSeparator(), u.logo(28), name)
 	}
 	u.dropSpin()
 	u.spin = widget.NewActivity()

@@ -117,10 +117,10 @@ func (e *enableDialog) stepScan() fyne.CanvasObject {
 	key := widget.NewLabelWithStyle(e.enrol.SetupKey, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true, Bold: true})
 	key.Wrapping = fyne.TextWrapWord
 	copyKey := e.u.newDialogButton(lang.X("security.copy", "Copy"), theme.ContentCopyIcon(), e.onCopy)
-	warn := paragraph(lang.X("security.enable.keep-account", "Do not delete the Twostep account from your authenticator app later: without it, only a backup code can sign you in."))
+	warn := paragraph(lang.X("security.enable.keep-account", "Do not delete the {{.App}} account from your authenticator app later: without it, only a backup code can sign you in.", e.u.named()))
 	step := lang.X("security.enable.step-scan", "2. In the app, choose \"Add a new account\" and scan this QR code")
 	if e.again {
-		warn = paragraph(lang.X("security.again.old-entry", "Keep the old Twostep entry until you confirm below; then delete it from the app: its codes stop working."))
+		warn = paragraph(lang.X("security.again.old-entry", "Keep the old {{.App}} entry until you confirm below; then delete it from the app: its codes stop working.", e.u.named()))
 		step = lang.X("security.again.step-scan", "1. In the app, choose \"Add a new account\" and scan this new QR code")
 	}
 	warn.Importance = widget.WarningImportance
@@ -201,7 +201,7 @@ func (e *enableDialog) onCancel() {
 // afterSetUpAgain says, at the top of the Security tab, that the new authenticator entry is
 // the one that counts now.
 func (u *UI) afterSetUpAgain() {
-	done := lang.X("security.again.done", "Your authenticator app now makes the codes Twostep asks for. Codes from the old Twostep entry no longer work: delete it from the app.")
+	done := lang.X("security.again.done", "Your authenticator app now makes the codes {{.App}} asks for. Codes from the old {{.App}} entry no longer work: delete it from the app.", u.named())
 	if p := u.settingsPage; p != nil {
 		p.reloadSaying(tabSecurity, done)
 		return

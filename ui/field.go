@@ -59,13 +59,21 @@ func (f *field) TypedRune(r rune) {
 // shortcut to the focused field instead of the window, and Entry drops the ones it does
 // not know, so without this the keys would do nothing whenever a field has focus.
 func (f *field) TypedShortcut(s fyne.Shortcut) {
+	if !toWindow(f, s) {
+		f.Entry.TypedShortcut(s)
+	}
+}
+
+// toWindow hands s to the canvas where self has the focus, if s is one of the window's
+// shortcuts, and reports whether it did.
+func toWindow(self fyne.Focusable, s fyne.Shortcut) bool {
 	if isWindowShortcut(s) {
-		if c := focusedIn(f); c != nil {
+		if c := focusedIn(self); c != nil {
 			c.TypedShortcut(s)
-			return
+			return true
 		}
 	}
-	f.Entry.TypedShortcut(s)
+	return false
 }
 
 // shortcutCanvas is a canvas that takes shortcuts, as both Fyne's window canvas and its
@@ -88,3 +96,33 @@ func focusedIn(f fyne.Focusable) shortcutCanvas {
 
 // clear empties the field; secrets should not linger in a widget once used.
 func (f *field) clear() { f.SetText("") }
+
+// Entry is a text field for a program's page behind the gate (ui/gate): as Twostep's own
+// fields, typing in it counts as use of the window (so the idle lock does not lock someone
+// who types without moving the pointer), and Ctrl+L, Ctrl+Q and Ctrl+, work while it has
+// the focus. Fyne hands a shortcut to the focused field, and a bare widget.Entry drops it.
+type Entry struct{ field }
+
+// NewEntry is a one-line Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewMultiLineEntry is an Entry of many lines, wrapped at words.
+func NewMultiLineEntry() *Entry {
+	e := &Entry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut passes the window's shortcuts on, as field does; the focused object Fyne
+// compares is the Entry, so field's own look-up cannot find it.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if !toWindow(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/twostep-app/twostep/app"
@@ -16,7 +15,7 @@ import (
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/internal/fynetest"
 	"github.com/twostep-app/twostep/internal/testenv"
 )
 
@@ -86,7 +85,7 @@ func (s *scheduler) count() int {
 type env struct {
 	t     *testing.T
 	app   fyne.App
-	drv   *queuedDriver
+	drv   *fynetest.Driver
 	clock *testenv.Clock
 	sched *scheduler
 	db    *boltstore.Store
@@ -107,7 +106,7 @@ func newEnv(t *testing.T) *env {
 func newEnvWith(t *testing.T, prepare func(path string, kr *keyring.Keyring, c *testenv.Clock), opts ...Option) *env {
 	t.Helper()
 	kr := keyringtest.Require(t)
-	path := filepath.Join(testenv.TempDir(t), datadir.File)
+	path := filepath.Join(testenv.TempDir(t), "twostep.db")
 	c := newClock()
 	if prepare != nil {
 		prepare(path, kr, c)
@@ -131,13 +130,10 @@ func newClock() *testenv.Clock { return testenv.NewClock(time.Unix(1_800_000_010
 // swaps the window's time and timers for the test's.
 func start(t *testing.T, c *testenv.Clock, open Opener, opts ...Option) *env {
 	t.Helper()
-	base := test.NewTempApp(t)
+	a := fynetest.NewApp(t, func(w fyne.Window) fyne.Window { return &testWindow{Window: w} })
 	// The test theme has no bold monospace font (the setup key and backup codes use it).
-	base.Settings().SetTheme(theme.DefaultTheme())
-	drv := &queuedDriver{Driver: base.Driver()}
-	a := &queuedApp{App: base, drv: drv}
-	fyne.SetCurrentApp(a)
-	e := &env{t: t, app: a, drv: drv, clock: c, sched: &scheduler{clock: c}}
+	a.Settings().SetTheme(theme.DefaultTheme())
+	e := &env{t: t, app: a, drv: a.Queue, clock: c, sched: &scheduler{clock: c}}
 	e.u = New(a, open, opts...)
 	e.w = e.u.Window()
 	e.w.Show()
@@ -147,32 +143,8 @@ func start(t *testing.T, c *testenv.Clock, open Opener, opts ...Option) *env {
 	return e
 }
 
-// The test driver runs fyne.Do inline on the calling goroutine, so a UI.run callback would
-// touch widgets from the worker goroutine while the test goroutine does too: a race the
-// real driver, which runs every callback on one goroutine, does not have. queuedApp keeps
-// the real driver's rule: fyne.Do queues, and the test goroutine (the UI goroutine here)
-// runs the queue in settle.
-type queuedApp struct {
-	fyne.App
-	drv *queuedDriver
-}
-
-func (a *queuedApp) Driver() fyne.Driver { return a.drv }
-
-// NewWindow makes a testWindow, as the app's own NewWindow would make a plain test window.
-func (a *queuedApp) NewWindow(title string) fyne.Window { return a.drv.CreateWindow(title) }
-
-type queuedDriver struct {
-	fyne.Driver
-	mu    sync.Mutex
-	queue []func()
-}
-
-// CreateWindow makes a testWindow: the test driver's window cannot have its close button
-// pressed.
-func (d *queuedDriver) CreateWindow(title string) fyne.Window {
-	return &testWindow{Window: d.Driver.CreateWindow(title)}
-}
+// The test driver runs fyne.Do inline on the calling goroutine: internal/fynetest queues it
+// instead, and the test goroutine (the UI goroutine here) runs the queue in settle.
 
 // testWindow is a test window whose close button a test can press, and which knows
 // whether it was closed.
@@ -202,36 +174,12 @@ func (w *testWindow) pressClose() {
 	w.Close()
 }
 
-// DoFromGoroutine queues f. fyne.DoAndWait (wait), which Twostep does not use, runs f at
-// once as the test driver does: queueing it would hang the test in settle.
-func (d *queuedDriver) DoFromGoroutine(f func(), wait bool) {
-	if wait {
-		f()
-		return
-	}
-	d.mu.Lock()
-	d.queue = append(d.queue, f)
-	d.mu.Unlock()
-}
-
-// runQueued runs the queued callbacks and reports whether there were any.
-func (d *queuedDriver) runQueued() bool {
-	d.mu.Lock()
-	q := d.queue
-	d.queue = nil
-	d.mu.Unlock()
-	for _, f := range q {
-		f()
-	}
-	return len(q) > 0
-}
-
 // settle waits for the window's background work and runs what it hands back to the UI
 // goroutine, until nothing is left: the window is then at rest.
 func (e *env) settle() {
 	for {
 		e.u.Wait()
-		if !e.drv.runQueued() {
+		if !e.drv.RunQueued() {
 			return
 		}
 	}

@@ -119,6 +119,17 @@ func (u *UI) watchDesktop() {
 	}()
 }
 
+// beginDesktop has the desktop start listening, a second after the first answer came back
+// to the UI goroutine (the window is up then), if it waits to be told (presence.Watch does):
+// on Windows, making its hidden window while Wine still makes Twostep's, now and then made
+// neither. Only the first call counts.
+func (u *UI) beginDesktop() {
+	if b, ok := u.desktop.(interface{ Begin() }); ok && !u.desktopBegun {
+		u.desktopBegun = true
+		time.AfterFunc(time.Second, b.Begin)
+	}
+}
+
 // activityArea is the window's background: the pointer moving over the window counts as use.
 type activityArea struct {
 	widget.BaseWidget

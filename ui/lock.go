@@ -33,6 +33,7 @@ func (u *UI) lock(cause app.LockCause, idle time.Duration) {
 	u.closeDialogs()
 	u.clearCopied()
 	u.showLock(sess.Username, cause, idle)
+	u.tell(Locked, sess.Username)
 	u.run(nil, func() error { return u.svc.Lock(sess, cause, idle) }, func(error) {})
 }
 
@@ -42,7 +43,7 @@ func (u *UI) currentPage() func() {
 		tab := s.selected()
 		return func() { u.showSettings(tab) }
 	}
-	return func() { u.showDashboard("") }
+	return func() { u.showHome("", "") }
 }
 
 // closeDialogs takes every dialog and menu off the window, asking nothing: a dialog that
@@ -87,7 +88,7 @@ func (u *UI) showLock(username string, cause app.LockCause, idle time.Duration) 
 	s.update()
 	u.dropSpin()
 	u.show(column(formWidth,
-		appLogo(64),
+		u.logo(64),
 		heading(lang.X("lock.title", "Locked")),
 		paragraph(lockWhy(cause, idle)),
 		widget.NewLabel(lang.X("signin.signing-in-as", "Signing in as {{.Name}}", map[string]any{"Name": username})),

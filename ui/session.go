@@ -53,9 +53,10 @@ func (u *UI) signedIn(sess *app.Session, note string) {
 		r.show() // unlocked: back on the page left
 	} else {
 		u.resume = nil
-		u.showDashboardAfterSignIn(note, u.failedNote(sess.Failed))
+		u.showHome(note, u.failedNote(sess.Failed))
 	}
 	u.startIdle()
+	u.tell(SignedIn, sess.Username)
 	if codes := sess.NewBackupCodes; codes != nil {
 		sess.NewBackupCodes = nil // shown once; the dialog keeps its own copy
 		u.showBackupCodes(codes, words.UpgradedCodes(sess.MovedFrom == app.Release02), u.refreshPage)
@@ -88,6 +89,7 @@ func (u *UI) onSignOut() {
 	u.run(nil, func() error { return u.svc.SignOut(sess) }, func(err error) {
 		u.sess = nil
 		u.showSignIn(signOutNote(err, lang.X("signin.signed-out", "You signed out.")))
+		u.tell(SignedOut, sess.Username)
 	})
 }
 
@@ -105,6 +107,7 @@ func (u *UI) onSignOutCompletely() {
 				u.sess = nil
 				u.showSignIn(signOutNote(err, lang.X("signin.signed-out-all",
 					"You signed out completely. This device will ask for a verification code next time.")))
+				u.tell(SignedOut, sess.Username)
 			})
 		})
 }

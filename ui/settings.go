@@ -27,7 +27,7 @@ type settings struct {
 func (u *UI) showSettings(tab int) {
 	s := &settings{u: u}
 	u.reshow = func() { s.reload(s.selected()) }
-	back := newButton(lang.X("dashboard.back", "Dashboard"), theme.NavigateBackIcon(), func() { u.showDashboard("") })
+	back := newButton(u.backLabel(), theme.NavigateBackIcon(), func() { u.showHome("", "") })
 	back.Importance = widget.LowImportance
 	s.avatar = newAvatar(40, "", nil, func() { u.avatarMenu(s.avatar) })
 	s.body = newPageBody()

@@ -51,20 +51,25 @@ func (u *UI) showSignIn(note string) {
 		info.Hide()
 	}
 	u.show(column(formWidth,
-		appLogo(64),
-		heading(lang.X("signin.title", "Sign in to Twostep")),
+		u.logo(64),
+		heading(lang.X("signin.title", "Sign in to {{.App}}", u.named())),
 		info,
 		labelled(lang.X("signin.username", "Username"), s.username),
 		labelled(lang.X("signin.password", "Password"), s.password),
 		s.says,
 		container.NewBorder(nil, nil, s.busy.spin, nil, s.submit),
 		widget.NewSeparator(),
-		container.NewHBox(widget.NewLabel(lang.X("signin.new", "New to Twostep?")), s.create),
+		container.NewHBox(widget.NewLabel(lang.X("signin.new", "New here?")), s.create),
 	), s.username)
 }
 
-func appLogo(size float32) fyne.CanvasObject {
-	logo := canvas.NewImageFromResource(assets.WindowIcon)
+// logo is the program's icon at size: Twostep's, or the host's.
+func (u *UI) logo(size float32) fyne.CanvasObject {
+	icon := u.icon()
+	if icon == nil {
+		icon = assets.WindowIcon
+	}
+	logo := canvas.NewImageFromResource(icon)
 	logo.FillMode = canvas.ImageFillContain
 	logo.SetMinSize(fyne.NewSquareSize(size))
 	return container.NewCenter(logo)

@@ -46,8 +46,8 @@ func (u *UI) showSignUp() {
 	}
 	s.update()
 	u.show(column(formWidth,
-		appLogo(64),
-		heading(lang.X("signin.signup-title", "Create your Twostep account")),
+		u.logo(64),
+		heading(lang.X("signin.signup-title", "Create your {{.App}} account", u.named())),
 		labelled(lang.X("signin.username", "Username"), s.username),
 		labelled(lang.X("signin.password", "Password"), s.password),
 		s.meter.box,

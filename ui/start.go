@@ -22,7 +22,7 @@ type startPage struct {
 }
 
 func (u *UI) startOpening() {
-	p := &startPage{u: u, title: heading(lang.X("signin.opening", "Opening Twostep…")), why: paragraph(""), spin: widget.NewActivity()}
+	p := &startPage{u: u, title: heading(lang.X("signin.opening", "Opening {{.App}}…", u.named())), why: paragraph(""), spin: widget.NewActivity()}
 	p.retry = newButton(lang.X("signin.retry", "Retry"), theme.ViewRefreshIcon(), p.onRetry)
 	p.retry.Importance = widget.HighImportance
 	p.quit = newButton(lang.X("signin.quit", "Quit"), nil, p.onQuit)
@@ -30,12 +30,12 @@ func (u *UI) startOpening() {
 	p.quit.Hide()
 	p.why.Hide()
 	buttons := container.NewHBox(layoutSpacer(), p.quit, p.retry)
-	u.show(column(formWidth+80, appLogo(72), p.title, p.spin, p.why, buttons), nil)
+	u.show(column(formWidth+80, u.logo(72), p.title, p.spin, p.why, buttons), nil)
 	p.onRetry()
 }
 
 func (p *startPage) onRetry() {
-	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.opening", "Opening Twostep…")
+	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.opening", "Opening {{.App}}…", p.u.named())
 	p.title.Refresh()
 	p.why.Hide()
 	p.spin.Show()
@@ -46,6 +46,7 @@ func (p *startPage) onRetry() {
 		svc, err = p.u.open()
 		return err
 	}, func(err error) {
+		p.u.beginDesktop()
 		p.spin.Stop()
 		p.spin.Hide()
 		p.retry.Enable()
@@ -59,7 +60,7 @@ func (p *startPage) onRetry() {
 }
 
 func (p *startPage) failed(err error) {
-	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.cannot-start", "Twostep cannot start")
+	p.title.Segments[0].(*widget.TextSegment).Text = lang.X("signin.cannot-start", "{{.App}} cannot start", p.u.named())
 	p.title.Refresh()
 	p.why.SetText(words.Message(err))
 	p.why.Show()

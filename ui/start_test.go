@@ -10,7 +10,6 @@ import (
 	"github.com/twostep-app/twostep/core"
 	"github.com/twostep-app/twostep/core/boltstore"
 	"github.com/twostep-app/twostep/core/keyring/keyringtest"
-	"github.com/twostep-app/twostep/internal/datadir"
 	"github.com/twostep-app/twostep/internal/testenv"
 	"github.com/twostep-app/twostep/ui/words"
 )
@@ -43,7 +42,7 @@ func TestStartPageExplainsAndRetries(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			kr := keyringtest.Require(t)
-			path := filepath.Join(testenv.TempDir(t), datadir.File)
+			path := filepath.Join(testenv.TempDir(t), "twostep.db")
 			c := newClock()
 			var locked bool
 			var opened *boltstore.Store

@@ -60,12 +60,16 @@ type UI struct {
 	codesOpen int
 	// desktop says when the screen locks, the computer sleeps, and how long it was idle (nil:
 	// nothing); idle is the idle lock; resume is the page a locked window goes back to.
-	desktop app.Desktop
-	idle    idleWatch
-	resume  *resume
+	desktop      app.Desktop
+	desktopBegun bool // desktop was told to begin (beginDesktop)
+	idle         idleWatch
+	resume       *resume
 	// quitting is set once the window starts to close: background work then calls into
 	// Fyne no more (Fyne closes its queue of fyne.Do at quit, and a late call races that).
 	quitting atomic.Bool
+	// host is the program whose window this is, when Twostep guards another program's window
+	// (host.go); nil for Twostep's own.
+	host *host
 }
 
 // Option adjusts the window New makes.
@@ -85,7 +89,11 @@ func New(a fyne.App, open Opener, opts ...Option) *UI {
 	}
 	inputSeen = u.touch
 	a.Settings().SetTheme(newLook())
-	u.win = a.NewWindow("Twostep")
+	if u.host != nil && u.host.window != nil {
+		u.win = u.host.window
+	} else {
+		u.win = a.NewWindow(u.name())
+	}
 	u.win.SetPadded(false) // the top bar's rule runs edge to edge; pages pad themselves
 	u.win.SetMaster()
 	u.restoreSize()

@@ -27,7 +27,7 @@ func TestWindowRemembersItsSize(t *testing.T) {
 	// or it would run on the next test's app.
 	for {
 		again.Wait()
-		if !e.drv.runQueued() {
+		if !e.drv.RunQueued() {
 			break
 		}
 	}

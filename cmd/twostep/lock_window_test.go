@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/internal/testenv"
 )
 
 // The lock in the real window: the desktop's screen saver says the screen locked (the signal
@@ -17,15 +16,7 @@ import (
 // it through Ctrl+Q's path: it exits by itself, with status 0, and lets go of the data file.
 // It also measures how long the lock screen takes to be drawn after the signal.
 func TestRealWindowLocks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens a real window; skipped with -short")
-	}
-	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "zbarimg", "oathtool", "tesseract", "dbus-send"} {
-		testenv.NeedTool(t, tool)
-	}
-	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		testenv.Missing(t, "a D-Bus session with an unlocked keyring", "run the test through scripts/test")
-	}
+	needRealWindow(t, "zbarimg", "oathtool", "dbus-send")
 	const username, password = "bobby", "correct horse battery staple"
 	w := &window{t: t, shots: t.TempDir()}
 	w.ocr, _ = exec.LookPath("tesseract")

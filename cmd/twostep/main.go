@@ -6,11 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
-	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
@@ -18,10 +17,8 @@ import (
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/assets"
 	"github.com/twostep-app/twostep/core"
-	"github.com/twostep-app/twostep/core/presence"
-	"github.com/twostep-app/twostep/internal/datadir"
-	"github.com/twostep-app/twostep/internal/logfile"
-	"github.com/twostep-app/twostep/ui"
+	"github.com/twostep-app/twostep/core/keyring"
+	"github.com/twostep-app/twostep/ui/gate"
 	"github.com/twostep-app/twostep/ui/words"
 )
 
@@ -36,7 +33,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	words.Ensure() // the flags' help is in the desktop's language too
 	fs := flag.NewFlagSet("twostep", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dataDir := fs.String("data-dir", "", lang.X("cli.flag.data-dir", "folder for Twostep's data file (default ${{.Env}}, else the per-user config folder)", map[string]any{"Env": datadir.Env}))
+	dataDir := fs.String("data-dir", "", lang.X("cli.flag.data-dir", "folder for Twostep's data file (default ${{.Env}}, else the per-user config folder)", map[string]any{"Env": envDataDir}))
 	version := fs.Bool("version", false, lang.X("cli.flag.version", "print the version and exit"))
 	check := fs.Bool("check", false, lang.X("cli.flag.check", "check the data file and the keyring, print what is wrong, and exit"))
 	if err := fs.Parse(args); err != nil {
@@ -67,92 +64,56 @@ func haveDisplay(goos string, getenv func(string) string) bool {
 	return true
 }
 
-// runWindow opens the Twostep window and blocks until it closes.
-func runWindow(dataDir string, stderr io.Writer) int {
+// runWindow opens the Twostep window and blocks until it closes. Twostep is the gate's own
+// first user: the gate with Twostep's name, data folder and keyring service, and its
+// dashboard as the page after signing in.
+func runWindow(flag string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(assets.WindowIcon)
-	d := &data{flag: dataDir, log: logfile.New(stderr)}
-	// The desktop's lock, sleep and idle signals: listened to a second after the window is up,
-	// so that connecting to the buses takes nothing from the start.
-	watch := presence.New()
-	a.Lifecycle().SetOnStarted(func() { time.AfterFunc(time.Second, watch.Begin) })
-	u := ui.New(a, d.open, ui.WithDesktop(watch))
-	stop := quitOnSignals(u)
-	u.Window().ShowAndRun()
-	stop()
-	watch.Close()
-	d.close()
+	dir, err := dataDir(flag)
+	if err != nil {
+		fmt.Fprintln(stderr, words.Message(err))
+		return 1
+	}
+	g, err := gate.New(a, nil, gate.Config{Name: "Twostep", DataDir: dir, KeyringService: keyring.Service}, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	g.Window().ShowAndRun()
+	if err := g.Close(); err != nil {
+		app.Report(slog.New(slog.NewTextHandler(stderr, nil)), err)
+	}
 	return 0
-}
-
-// data opens the data file once and checks the keyring on every try, so Retry on the
-// start page picks up a keyring that was unlocked meanwhile.
-type data struct {
-	flag   string
-	log    *logfile.Log // the causes of what the start page says, for whoever helps
-	mu     sync.Mutex
-	opened *opened
-}
-
-func (d *data) open() (*app.Service, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	svc, err := d.openLocked()
-	app.Report(d.log.Logger, err)
-	return svc, err
-}
-
-func (d *data) openLocked() (*app.Service, error) {
-	if d.opened == nil {
-		dir, err := datadir.Dir(d.flag)
-		if err != nil {
-			return nil, err
-		}
-		if d.opened, err = open(dir, d.log); err != nil {
-			return nil, err
-		}
-	}
-	if err := checkKeyring(); err != nil {
-		return nil, err
-	}
-	return d.opened.Service, nil
-}
-
-func (d *data) close() {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.opened != nil {
-		d.opened.close()
-	}
 }
 
 // runCheck prints the version, where the data lives, and whether it can be used. It changes
 // and creates nothing: the data file is read, page by page, read-only; the keyring is read.
 // The sentences go to standard error as a person reads them; the log adds their causes.
-func runCheck(dataDir string, stdout, stderr io.Writer) int {
-	log := logfile.New(stderr)
+func runCheck(flag string, stdout, stderr io.Writer) int {
+	log := slog.New(slog.NewTextHandler(stderr, nil))
 	fmt.Fprintf(stdout, "Twostep %s\n", app.Version)
-	dir, err := datadir.Dir(dataDir)
+	dir, err := dataDir(flag)
 	if err != nil {
 		fmt.Fprintln(stderr, words.Message(err))
 		return 1
 	}
 	fmt.Fprintln(stdout, lang.X("cli.data-dir", "Data directory: {{.Path}}", map[string]any{"Path": dir}))
-	path := filepath.Join(dir, datadir.File)
+	path := filepath.Join(dir, gate.DataFile)
 	switch err := checkData(dir); {
 	case core.IsKind(err, core.KindNotFound):
 		fmt.Fprintln(stdout, lang.X("cli.data-file.none", "Data file: {{.Path}} (not made yet: Twostep makes it when its window first opens)", map[string]any{"Path": path}))
 	case err != nil:
 		fmt.Fprintln(stderr, lang.X("cli.data-file", "Data file: {{.Path}}", map[string]any{"Path": path}))
 		fmt.Fprintln(stderr, words.Message(err))
-		app.Report(log.Logger, err)
+		app.Report(log, err)
 		return 1
 	default:
 		fmt.Fprintln(stdout, lang.X("cli.data-file.ready", "Data file: {{.Path}} (ready)", map[string]any{"Path": path}))
 	}
 	if err := checkKeyring(); err != nil {
 		fmt.Fprintln(stderr, words.Message(err))
-		app.Report(log.Logger, err)
+		app.Report(log, err)
 		return 1
 	}
 	fmt.Fprintln(stdout, lang.X("cli.keyring.ready", "Keyring: ready"))

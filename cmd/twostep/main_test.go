@@ -11,8 +11,8 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core/boltstore"
-	"github.com/twostep-app/twostep/internal/datadir"
 	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/gate"
 )
 
 func TestVersion(t *testing.T) {
@@ -24,7 +24,7 @@ func TestVersion(t *testing.T) {
 
 func TestSecondInstanceIsToldPlainly(t *testing.T) {
 	dir := t.TempDir()
-	held, err := boltstore.Open(dir + "/" + datadir.File)
+	held, err := boltstore.Open(dir + "/" + gate.DataFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,7 @@ func TestSecondInstanceIsToldPlainly(t *testing.T) {
 
 func TestDataDirFromEnvironment(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv(datadir.Env, dir)
+	t.Setenv(envDataDir, dir)
 	var out, errOut bytes.Buffer
 	run([]string{"--check"}, &out, &errOut) // the keyring may or may not be there; the folder is reported either way
 	if !strings.Contains(out.String(), "Data directory: "+dir) {
@@ -76,7 +76,7 @@ func TestCheckCreatesNothing(t *testing.T) {
 // file is left as it was.
 func TestCheckFindsDamage(t *testing.T) {
 	dir := t.TempDir()
-	path := filepath.Join(dir, datadir.File)
+	path := filepath.Join(dir, gate.DataFile)
 	s, err := boltstore.Open(path)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"os/exec"
@@ -17,9 +16,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/internal/datadir"
-	"github.com/twostep-app/twostep/internal/logfile"
+	"github.com/twostep-app/twostep/app"
+	"github.com/twostep-app/twostep/core/boltstore"
+	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/internal/testenv"
+	"github.com/twostep-app/twostep/ui/gate"
 	"github.com/twostep-app/twostep/ui/words"
 )
 
@@ -34,15 +35,7 @@ import (
 // unlocked keyring (scripts/test provides one), and tesseract, which reads the screen: the
 // test waits for each page by its words and checks them.
 func TestRealWindowTurnsOnTwoStep(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens a real window; skipped with -short")
-	}
-	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "zbarimg", "oathtool", "tesseract"} {
-		testenv.NeedTool(t, tool)
-	}
-	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		testenv.Missing(t, "a D-Bus session with an unlocked keyring", "run the test through scripts/test")
-	}
+	needRealWindow(t, "zbarimg", "oathtool")
 	const (
 		username = "alice"
 		password = "correct horse battery staple"
@@ -81,11 +74,12 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 
 	// The engine agrees: the password alone is no longer enough, and a fresh code (the next
 	// time step, so it cannot be the one used to turn two-step on) completes the sign-in.
-	opened, err := open(data, logfile.New(io.Discard))
+	db, err := boltstore.Open(filepath.Join(data, gate.DataFile))
 	if err != nil {
 		t.Fatalf("opening the data the window left: %v", err)
 	}
-	defer opened.close()
+	defer db.Close()
+	opened := app.New(db, keyring.New(keyring.Service))
 	res, err := opened.SignIn(username, password)
 	if err != nil {
 		t.Fatalf("signing in after the window closed: %v", err)
@@ -103,18 +97,37 @@ func TestRealWindowTurnsOnTwoStep(t *testing.T) {
 // with -race too: the app then runs under the race detector, and the build reuses the
 // packages the test binary was just built from instead of compiling GLFW's C a second time
 // (minutes on a fresh machine).
-func buildApp(t *testing.T) string {
+func buildApp(t *testing.T, pkg ...string) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "twostep")
+	if len(pkg) == 0 {
+		pkg = []string{"."}
+	}
+	bin := filepath.Join(t.TempDir(), "app")
 	args := []string{"build", "-o", bin}
 	if raceEnabled {
 		args = append(args, "-race")
 	}
-	out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
+	out, err := exec.Command("go", append(args, pkg...)...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// needRealWindow skips (or, in strict mode, fails) a test of a real window without its tools
+// (Xvfb, xdotool, ImageMagick, tesseract, and more), or without a session bus with an
+// unlocked keyring, which scripts/test provides.
+func needRealWindow(t *testing.T, more ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("opens a real window; skipped with -short")
+	}
+	for _, tool := range append([]string{"Xvfb", "xdotool", "import", "convert", "tesseract"}, more...) {
+		testenv.NeedTool(t, tool)
+	}
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		testenv.Missing(t, "a D-Bus session with an unlocked keyring", "run the test through scripts/test")
+	}
 }
 
 // startXvfb starts a private X server, lets it pick a free display number (some fixed ones
@@ -168,6 +181,7 @@ func oathtool(t *testing.T, secret string, at time.Time) string {
 // window is the running app and its window, seen through screenshots.
 type window struct {
 	t       *testing.T
+	title   string // the window's title ("": Twostep)
 	cmd     *exec.Cmd
 	display string
 	id      string
@@ -189,7 +203,8 @@ func (w *window) start(bin, display, data string) {
 		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
 		"XDG_CACHE_HOME=" + filepath.Join(home, ".cache"),
 		"XDG_DATA_HOME=" + filepath.Join(home, ".local", "share"),
-		datadir.Env + "=" + data,
+		envDataDir + "=" + data,
+		"NOTES_DEMO_DATA_DIR=" + data, // the notes demo's, for TestRealWindowNotesDemo
 		"LANG=en_US.UTF-8",
 		"FYNE_THEME=dark", // the default here too; fixed so the screenshots read the same everywhere
 		"DBUS_SESSION_BUS_ADDRESS=" + os.Getenv("DBUS_SESSION_BUS_ADDRESS"),
@@ -227,9 +242,13 @@ func (w *window) run(cmd *exec.Cmd, display string) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	out, err := w.xdotoolCtx(ctx, "search", "--sync", "--onlyvisible", "--name", "^Twostep$")
+	title := w.title
+	if title == "" {
+		title = "Twostep"
+	}
+	out, err := w.xdotoolCtx(ctx, "search", "--sync", "--onlyvisible", "--name", "^"+title+"$")
 	if err != nil {
-		t.Fatalf("no window titled Twostep within 20 s: %v\napp output:\n%s", err, w.output.String())
+		t.Fatalf("no window titled %s within 20 s: %v\napp output:\n%s", title, err, w.output.String())
 	}
 	w.id = strings.Fields(out)[0]
 	// Give the window the keyboard for good, then park the pointer outside it so no hover

@@ -14,7 +14,7 @@ import (
 
 	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core/keyring"
-	"github.com/twostep-app/twostep/internal/datadir"
+	"github.com/twostep-app/twostep/ui/gate"
 )
 
 // The Windows build as a person meets it, on this Linux machine: twostep.exe under Wine, in
@@ -186,7 +186,7 @@ func defaultDataFile(t *testing.T, prefix, check string) string {
 		t.Fatalf("twostep.exe --check does not name %%AppData%%\\Twostep as its data folder:\n%s", check)
 	}
 	t.Logf("data folder: %s", dir[1])
-	return filepath.Join(prefix, "drive_c", strings.ReplaceAll(dir[1][len(`C:\`):], `\`, "/"), datadir.File)
+	return filepath.Join(prefix, "drive_c", strings.ReplaceAll(dir[1][len(`C:\`):], `\`, "/"), gate.DataFile)
 }
 
 // needEnv returns an environment variable that must be set.

@@ -162,7 +162,7 @@ func initBuckets(tx *bolt.Tx) error {
 			}
 		}
 	}
-	for _, name := range [][]byte{bucketMeta, bucketAccounts, bucketUsernames, bucketThrottle, bucketEvents, bucketOlder} {
+	for _, name := range [][]byte{bucketMeta, bucketAccounts, bucketUsernames, bucketThrottle, bucketEvents, bucketOlder, bucketData} {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

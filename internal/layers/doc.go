@@ -16,9 +16,11 @@
 //   - ui: the screens and dialogs. It uses app, core and ui/words, never an adapter, and never
 //     fyne.io/fyne/v2/app (so its tests need no display).
 //   - ui/gate: the kit's front door for a Fyne app: it opens the adapters and hands them to
-//     app and ui, as cmd/twostep does for Twostep itself.
-//   - cmd/...: programs. Only they import fyne.io/fyne/v2/app.
+//     app and ui; ui/gate/gatetest drives its pages in an app's tests.
+//   - cmd/...: programs, built on the public packages alone (no internal/). Only they
+//     import fyne.io/fyne/v2/app.
 //   - internal/...: helpers that are not the domain (private files, the log, the data folder,
-//     test support, zxcvbn). They may use core's vocabulary, never app or ui.
+//     test support, zxcvbn). They may use core's vocabulary, never app or ui, and no Fyne
+//     but fynetest, the test driver ui's tests and gatetest share.
 //   - assets: embedded files; it imports nothing of this module.
 package layers

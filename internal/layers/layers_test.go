@@ -34,11 +34,13 @@ var rules = []rule{
 	{"core", []string{"internal/zxcvbn"}, noIO},
 	{"app", []string{"core"}, noIO},
 	{"ui/words", []string{"core", "assets", "internal/localeenv"}, []string{"fyne.io/fyne/v2/app"}},
-	{"ui/gate", []string{"ui", "app", "core/...", "internal/..."}, []string{"fyne.io/fyne/v2/app"}},
+	{"ui/gate/gatetest", []string{"ui/gate", "core", "internal/fynetest"}, []string{"fyne.io/fyne/v2/app"}},
+	{"ui/gate", []string{"ui", "ui/words", "app", "core/...", "internal/..."}, []string{"fyne.io/fyne/v2/app"}},
 	{"ui", []string{"app", "core", "ui/words", "assets", "internal/private"}, []string{"fyne.io/fyne/v2/app", module + "/core/boltstore", module + "/core/keyring", module + "/core/presence"}},
+	{"internal/fynetest", nil, []string{"fyne.io/fyne/v2/app"}}, // the test driver, for ui's and gatetest's tests
 	{"internal", []string{"internal/...", "core"}, []string{"fyne.io/"}},
 	{"assets", nil, nil},
-	{"cmd", []string{"..."}, nil},
+	{"cmd", []string{"app", "assets", "core/...", "ui/...", "cmd/..."}, nil}, // programs build on the public packages only
 	{"scripts", []string{"..."}, nil},
 }
 

@@ -1,5 +1,6 @@
-// Package datadir says where Twostep keeps its data file and log.
-package datadir
+package main
+
+// Where Twostep keeps its data file and log.
 
 import (
 	"os"
@@ -9,20 +10,17 @@ import (
 	"github.com/twostep-app/twostep/core"
 )
 
-// Env names the environment variable that moves the data directory.
-const Env = "TWOSTEP_DATA_DIR"
+// envDataDir names the environment variable that moves the data directory.
+const envDataDir = "TWOSTEP_DATA_DIR"
 
-// File is the bbolt file's name inside the data directory.
-const File = "twostep.db"
-
-// Dir picks where Twostep keeps its file: the --data-dir flag, else $TWOSTEP_DATA_DIR,
+// dataDir picks where Twostep keeps its file: the --data-dir flag, else $TWOSTEP_DATA_DIR,
 // else a folder in the per-user config directory: ~/.config/twostep on Linux,
 // %AppData%\Twostep on Windows.
-func Dir(flag string) (string, error) {
+func dataDir(flag string) (string, error) {
 	if flag != "" {
 		return filepath.Abs(flag)
 	}
-	if env := os.Getenv(Env); env != "" {
+	if env := os.Getenv(envDataDir); env != "" {
 		return filepath.Abs(env)
 	}
 	base, err := os.UserConfigDir()

@@ -1,11 +1,10 @@
-package datadir_test
+package main
 
 import (
 	"path/filepath"
 	"runtime"
 	"testing"
 
-	"github.com/twostep-app/twostep/internal/datadir"
 	"github.com/twostep-app/twostep/internal/testenv"
 )
 
@@ -25,10 +24,10 @@ func TestDataDirPrecedence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv(datadir.Env, tt.env)
-			got, err := datadir.Dir(tt.flag)
+			t.Setenv(envDataDir, tt.env)
+			got, err := dataDir(tt.flag)
 			if err != nil || got != tt.want {
-				t.Fatalf("DataDir(%q) with $%s=%q = %q, %v; want %q", tt.flag, datadir.Env, tt.env, got, err, tt.want)
+				t.Fatalf("DataDir(%q) with $%s=%q = %q, %v; want %q", tt.flag, envDataDir, tt.env, got, err, tt.want)
 			}
 		})
 	}
