@@ -1,7 +1,7 @@
 package app
 
 // Version is Twostep's version; FyneApp.toml carries the same number (a test checks).
-const Version = "0.3.0"
+const Version = "0.4.0"
 
 // ID is Twostep's application ID, FyneApp.toml's: the name the desktop files the app under
 // (the .desktop file, the Start menu entry) and the preferences folder, which holds only the

@@ -7,7 +7,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
 )
 
 // The lock in the real window: the desktop's screen saver says the screen locked (the signal
