@@ -131,7 +131,7 @@ func (s *Service) dataKeys(sess *Session, purpose string) (core.DataKeys, error)
 // resealData seals every entry of the account that is under an older data key anew under
 // the newest, after a security change gave each purpose a new key. It runs right after the
 // change, in a transaction of its own: if Twostep stops in between, the entries still open
-// (their keys are kept) and the next change or sign-in with data seals them again. An entry
+// (their keys are kept) and the next security change seals them again. An entry
 // that does not open is left as it is and reported: reading it says so.
 func (s *Service) resealData(id core.AccountID, ak core.AccountKey) {
 	a, err := s.store.Account(id)

@@ -27,3 +27,8 @@ func (l look) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	}
 	return l.Theme.Color(n, v)
 }
+
+// Look is Twostep's theme: Fyne's default with status colours that can be read in light
+// mode. Twostep's own window uses it; an app behind the gate keeps its own theme unless it
+// sets this one.
+func Look() fyne.Theme { return newLook() }

@@ -88,7 +88,9 @@ func New(a fyne.App, open Opener, opts ...Option) *UI {
 		o(u)
 	}
 	inputSeen = u.touch
-	a.Settings().SetTheme(newLook())
+	if u.host == nil || u.host.home == nil {
+		a.Settings().SetTheme(newLook()) // Twostep's own window; an app behind the gate keeps its theme
+	}
 	if u.host != nil && u.host.window != nil {
 		u.win = u.host.window
 	} else {

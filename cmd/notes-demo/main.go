@@ -27,6 +27,7 @@ const appID = "io.github.twostep_app.notes_demo"
 
 func main() {
 	a := fyneapp.NewWithID(appID)
+	a.Settings().SetTheme(gate.Theme()) // readable status colours in light mode
 	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twostep-app/twostep/app"
 	"github.com/twostep-app/twostep/core/keyring"
 	"github.com/twostep-app/twostep/ui/gate"
 )
