@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/twostep-app/twostep/internal/fynetest"
 	"github.com/twostep-app/twostep/ui/gate"
@@ -14,7 +15,13 @@ import (
 // looks at the window (every function here does), never on the worker's own. Fyne's test
 // driver runs it at once on the worker, so a page that starts work with Session.Run would
 // touch its widgets while the test does too.
-func NewApp(t testing.TB) fyne.App { return fynetest.NewApp(t, nil) }
+// Its theme is Fyne's default: the test driver's own has no bold monospace font, which the
+// setup key and the backup codes are shown in.
+func NewApp(t testing.TB) fyne.App {
+	a := fynetest.NewApp(t, nil)
+	a.Settings().SetTheme(theme.DefaultTheme())
+	return a
+}
 
 // Settle waits for the gate's work and runs what it handed back, until nothing is left:
 // the window is then at rest. The functions here settle before they look.
