@@ -90,8 +90,9 @@ func New(a fyne.App, w fyne.Window, cfg Config, home func(*Session) fyne.CanvasO
 	if home != nil {
 		show = func(s *app.Session) fyne.CanvasObject { return home(&Session{svc: g.data.svc(), sess: s, ui: g.ui}) }
 	}
+	// The desktop's lock and sleep signals (watch): ui has it begin once the window is up.
 	g.ui = ui.New(a, g.data.open, ui.WithDesktop(g.watch), ui.WithHost(w, cfg.Name, cfg.Icon, show, g.tell))
-	g.stop = quitOnSignals(g.ui) // the desktop's signals: ui begins listening once the window is up
+	g.stop = quitOnSignals(g.ui)
 	return g, nil
 }
 
