@@ -5,7 +5,6 @@
 package main
 
 import (
-	"embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,17 +17,12 @@ import (
 	"github.com/twostep-app/twostep/ui/gate"
 )
 
-// The demo's own words, beside Twostep's.
-//
-//go:embed translations
-var translations embed.FS
-
 const appID = "io.github.twostep_app.notes_demo"
 
 func main() {
 	a := fyneapp.NewWithID(appID)
-	a.Settings().SetTheme(gate.Theme()) // readable status colours in light mode
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil {
+	a.Settings().SetTheme(gate.Theme())                                                // readable status colours in light mode
+	if err := lang.AddTranslationsFS(notes.Translations, "translations"); err != nil { // the demo's words, beside Twostep's
 		fmt.Fprintln(os.Stderr, err)
 	}
 	w := a.NewWindow("Notes")

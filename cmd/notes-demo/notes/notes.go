@@ -4,6 +4,7 @@ package notes
 
 import (
 	"crypto/rand"
+	"embed"
 	"encoding/hex"
 	"slices"
 	"strings"
@@ -17,6 +18,12 @@ import (
 	"github.com/twostep-app/twostep/ui"
 	"github.com/twostep-app/twostep/ui/gate"
 )
+
+// Translations are the demo's own words (English and German), for lang.AddTranslationsFS:
+// they take part beside Twostep's.
+//
+//go:embed translations
+var Translations embed.FS
 
 // Purpose is what the notes are kept under in the gate's data file.
 const Purpose = "notes"

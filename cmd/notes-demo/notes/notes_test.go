@@ -1,7 +1,10 @@
 package notes_test
 
 import (
+	"runtime"
+
 	"bytes"
+	"fyne.io/fyne/v2/lang"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +19,7 @@ import (
 	"github.com/twostep-app/twostep/internal/testenv"
 	"github.com/twostep-app/twostep/ui/gate"
 	"github.com/twostep-app/twostep/ui/gate/gatetest"
+	"github.com/twostep-app/twostep/ui/words"
 )
 
 const (
@@ -97,4 +101,25 @@ func (d *demo) wantSealed(text string) {
 	if strings.Contains(string(out), "figs") {
 		d.t.Fatal("the keyring holds the note")
 	}
+}
+
+// The demo's own words take part beside Twostep's: in German, the gate's pages name the demo
+// in German sentences, and the notes page speaks the demo's German.
+func TestNotesSpeakTheDesktopsLanguage(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("on Windows the language is the user's, not the environment's")
+	}
+	testenv.Must(t, lang.AddTranslationsFS(notes.Translations, "translations"))
+	d := start(t)
+	gatetest.CreateAccount(t, d.g, "ada", password, home)
+	t.Cleanup(func() { testenv.Must(t, words.Load()) }) // after the locale is put back
+	t.Setenv("LC_ALL", "de_DE.UTF-8")
+	t.Setenv("LANGUAGE", "")
+	testenv.Must(t, words.Load())
+	d.g.SignOut()
+	gatetest.WaitFor(t, d.g, "Bei Notes anmelden")
+	gatetest.Type(t, d.g, 0, "ada")
+	gatetest.Type(t, d.g, 1, password)
+	gatetest.Tap(t, d.g, "Anmelden")
+	gatetest.WaitFor(t, d.g, "Neue Notiz")
 }
