@@ -72,5 +72,9 @@ const (
 // LegacySlots are the entries of older Twostep versions, deleted once an account has moved on.
 var LegacySlots = []Slot{SlotDataKey, SlotTOTP, SlotTOTPPending, SlotDevice, SlotComputerKeyV2}
 
+// AllSlots are every entry any Twostep has kept for an account: deleting them all leaves
+// nothing of the account in the keyring.
+var AllSlots = append([]Slot{SlotComputerKey}, LegacySlots...)
+
 // Clock lets tests move time; the app passes time.Now.
 type Clock func() time.Time

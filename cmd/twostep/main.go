@@ -1,5 +1,6 @@
 // Command twostep is the Twostep desktop app. With no arguments it opens the window;
-// --check reports, without a window, whether the data file and the OS keyring can be used.
+// --check reports, without a window, whether the data file and the OS keyring can be used;
+// --delete-data deletes the accounts there for good.
 package main
 
 import (
@@ -36,6 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dataDir := fs.String("data-dir", "", lang.X("cli.flag.data-dir", "folder for Twostep's data file (default ${{.Env}}, else the per-user config folder)", map[string]any{"Env": envDataDir}))
 	version := fs.Bool("version", false, lang.X("cli.flag.version", "print the version and exit"))
 	check := fs.Bool("check", false, lang.X("cli.flag.check", "check the data file and the keyring, print what is wrong, and exit"))
+	deleteAll := fs.Bool("delete-data", false, lang.X("cli.flag.delete-data", "delete every Twostep account in the data folder, with its keys in the keyring, for good, and exit"))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -45,6 +47,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if *check {
 		return runCheck(*dataDir, stdout, stderr)
+	}
+	if *deleteAll {
+		return runDeleteData(*dataDir, keyring.Service, stdout, stderr)
 	}
 	if !haveDisplay(runtime.GOOS, os.Getenv) {
 		fmt.Fprintln(stderr, lang.X("cli.no-display", "Twostep needs a desktop session to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are empty). Start it from your desktop, or run twostep --check to test the data file and keyring."))
@@ -110,6 +115,7 @@ func runCheck(flag string, stdout, stderr io.Writer) int {
 		return 1
 	default:
 		fmt.Fprintln(stdout, lang.X("cli.data-file.ready", "Data file: {{.Path}} (ready)", map[string]any{"Path": path}))
+		printAccounts(path, stdout)
 	}
 	if err := checkKeyring(); err != nil {
 		fmt.Fprintln(stderr, words.Message(err))

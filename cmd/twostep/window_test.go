@@ -239,7 +239,14 @@ func (w *window) run(cmd *exec.Cmd, display string) {
 			<-exited
 		}
 	})
+	w.find(display)
+}
 
+// find waits for the app's window on display, and gives it the keyboard.
+func (w *window) find(display string) {
+	t := w.t
+	t.Helper()
+	w.display = display
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	title := w.title
@@ -409,23 +416,9 @@ func (s *syncBuffer) String() string {
 func (w *window) turnOnTwoStep(username, password string) (secret string, step int64) {
 	t := w.t
 	t.Helper()
-	// Sign-in page, focus in Username: Tab, Tab reaches "Create account", Space presses it.
-	w.see("the sign-in page", `Sign in to Twostep`, 20*time.Second)
-	w.key("Tab", "Tab", "space")
-	if text := w.see("the create-account page", `Create your Twostep account`, 5*time.Second); !strings.Contains(text, "Choose a username") {
-		// Its placeholder is gone: the Space that pressed the button was typed into it as well.
-		t.Errorf("Space on \"Create account\" also typed a space into the Username field it moved the focus to "+
-			"(its placeholder \"Choose a username\" is gone); the window reads:\n%s", text)
-	}
-	w.typeText(username)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Return")
+	w.createAccount(username, password)
 
 	// Dashboard: "Turn on two-step authentication" has focus; Space opens the Enable dialog.
-	w.see("the dashboard", `Welcome, `+username, 15*time.Second)
 	w.key("space")
 	uri := w.waitQR(10 * time.Second)
 	u, err := url.Parse(uri)
@@ -451,4 +444,27 @@ func (w *window) turnOnTwoStep(username, password string) (secret string, step i
 	w.key("Tab", "Tab", "space")
 	w.see("the dashboard saying two-step authentication is on", `authentication\s*is\s*On\b`, 15*time.Second)
 	return secret, now.Unix() / 30
+}
+
+// createAccount creates the account from the sign-in page, by keyboard, as a person would,
+// and sees the dashboard.
+func (w *window) createAccount(username, password string) {
+	t := w.t
+	t.Helper()
+	// Sign-in page, focus in Username: Tab, Tab reaches "Create account", Space presses it.
+	w.see("the sign-in page", `Sign in to Twostep`, 20*time.Second)
+	w.key("Tab", "Tab", "space")
+	if text := w.see("the create-account page", `Create your Twostep account`, 5*time.Second); !strings.Contains(text, "Choose a username") {
+		// Its placeholder is gone: the Space that pressed the button was typed into it as well.
+		t.Errorf("Space on \"Create account\" also typed a space into the Username field it moved the focus to "+
+			"(its placeholder \"Choose a username\" is gone); the window reads:\n%s", text)
+	}
+	w.typeText(username)
+	w.key("Tab")
+	w.typeText(password)
+	w.key("Tab")
+	w.typeText(password)
+	w.key("Return")
+
+	w.see("the dashboard", `Welcome, `+username, 15*time.Second)
 }

@@ -30,14 +30,8 @@ import (
 // it needs and lacks fails it rather than skipping it.
 func TestWindowsWindowUnderWine(t *testing.T) {
 	exe := needEnv(t, "TWOSTEP_WINDOWS_EXE", "the twostep.exe to test")
-	wine := needEnv(t, "TWOSTEP_WINE", "the wine64 program")
-	prefix := needEnv(t, "WINEPREFIX", "a fresh Wine prefix with the bcryptprimitives stand-in (scripts/test-windows makes one)")
-	server := wineserverFor(t, wine)
-	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "zbarimg", "oathtool", "tesseract"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is required but missing; run scripts/test-setup", tool)
-		}
-	}
+	rig := newWineRig(t)
+	wine, prefix, server, display, env, w := rig.wine, rig.prefix, rig.server, rig.display, rig.env, rig.w
 	const (
 		username = "alice"
 		password = "correct horse battery staple"
@@ -47,24 +41,9 @@ func TestWindowsWindowUnderWine(t *testing.T) {
 		t.Helper()
 		t.Logf("%-34s %5.1f s", what, time.Since(since).Seconds())
 	}
-
-	w := &window{t: t, shots: t.TempDir()}
 	if dir := os.Getenv("TWOSTEP_WINE_SHOTS"); dir != "" { // to keep them, e.g. for docs/screenshots
 		w.shots = dir
 	}
-	w.ocr, _ = exec.LookPath("tesseract")
-	display := startXvfb(t)
-	// Start from no Wine processes and leave none: a killed app may leave wineserver (and
-	// with it explorer.exe, the Wine desktop) running on the display of another run.
-	stopWine(t, server)
-	t.Cleanup(func() { stopWine(t, server) })
-	t.Cleanup(func() {
-		if t.Failed() {
-			w.report()
-		}
-	})
-	env := wineEnv(t, display)
-	noCrashDialog(t, wine, env)
 
 	// --check, before any window: the keyring is ready, and no data file yet in the
 	// per-user folder of the prefix.
@@ -188,14 +167,42 @@ func defaultDataFile(t *testing.T, prefix, check string) string {
 	return filepath.Join(prefix, "drive_c", strings.ReplaceAll(dir[1][len(`C:\`):], `\`, "/"), gate.DataFile)
 }
 
-// needEnv returns an environment variable that must be set.
-func needEnv(t *testing.T, name, what string) string {
+// wineRig is what a test of the Windows build under Wine starts from: the wine program and
+// the prefix scripts/test-windows made, with its wineserver; the tools the window needs; a
+// private X display with no Wine program running; the environment of every Wine program the
+// test starts; and the window, reported (screenshots, output) if the test fails.
+type wineRig struct {
+	wine, prefix, server, display string
+	env                           []string
+	w                             *window
+}
+
+func newWineRig(t *testing.T) *wineRig {
 	t.Helper()
-	v := os.Getenv(name)
-	if v == "" {
-		t.Fatalf("%s is not set: it names %s; run scripts/test-windows", name, what)
+	r := &wineRig{wine: needEnv(t, "TWOSTEP_WINE", "the wine64 program"),
+		prefix: needEnv(t, "WINEPREFIX", "a fresh Wine prefix with the bcryptprimitives stand-in (scripts/test-windows makes one)")}
+	r.server = wineserverFor(t, r.wine)
+	for _, tool := range []string{"Xvfb", "xdotool", "import", "convert", "zbarimg", "oathtool", "tesseract"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is required but missing; run scripts/test-setup", tool)
+		}
 	}
-	return v
+	r.w = &window{t: t, shots: t.TempDir()}
+	r.w.ocr, _ = exec.LookPath("tesseract")
+	r.display = startXvfb(t)
+	r.w.display = r.display
+	// Start from no Wine processes and leave none: a killed app may leave wineserver (and
+	// with it explorer.exe, the Wine desktop) running on the display of another run.
+	stopWine(t, r.server)
+	t.Cleanup(func() { stopWine(t, r.server) })
+	t.Cleanup(func() {
+		if t.Failed() {
+			r.w.report()
+		}
+	})
+	r.env = wineEnv(t, r.display)
+	noCrashDialog(t, r.wine, r.env)
+	return r
 }
 
 // wineserverFor finds the wineserver that goes with the wine program: wineserver64 next to

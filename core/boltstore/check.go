@@ -137,3 +137,27 @@ func decode(v []byte, into any, what string, key []byte) error {
 	}
 	return nil
 }
+
+// Usernames lists the accounts' usernames in the data file at path, in order, reading it as
+// Check does: read-only, creating nothing. `twostep --check` names them.
+func Usernames(path string) ([]string, error) {
+	var db *bolt.DB
+	err := guarded(func() (err error) {
+		db, err = bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var names []string
+	err = guarded(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketUsernames).ForEach(func(name, _ []byte) error {
+				names = append(names, string(name))
+				return nil
+			})
+		})
+	})
+	return names, err
+}

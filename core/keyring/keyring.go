@@ -87,3 +87,14 @@ func (k *Keyring) Check() error {
 	}
 	return err
 }
+
+// DeleteAccount removes every entry any Twostep kept for account id (core.AllSlots); missing
+// ones are not an error.
+func (k *Keyring) DeleteAccount(id core.AccountID) error {
+	for _, slot := range core.AllSlots {
+		if err := k.Delete(id, slot); err != nil {
+			return err
+		}
+	}
+	return nil
+}
