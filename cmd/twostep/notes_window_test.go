@@ -38,12 +38,7 @@ func TestRealWindowNotesDemo(t *testing.T) {
 	w.see("the sign-in page", `Sign in to Notes`, 20*time.Second)
 	w.key("Tab", "Tab", "space")
 	w.see("the create-account page", `Create your Notes account`, 5*time.Second)
-	w.typeText(username)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Tab")
-	w.typeText(password)
-	w.key("Return")
+	w.fillNewAccount(username, password)
 	w.see("the notes page", `Write a note|New note`, 15*time.Second)
 
 	// The note: a click in the editor (the right of the split), the text, a click on Save

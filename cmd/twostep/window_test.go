@@ -459,12 +459,17 @@ func (w *window) createAccount(username, password string) {
 		t.Errorf("Space on \"Create account\" also typed a space into the Username field it moved the focus to "+
 			"(its placeholder \"Choose a username\" is gone); the window reads:\n%s", text)
 	}
+	w.fillNewAccount(username, password)
+	w.see("the dashboard", `Welcome, `+username, 15*time.Second)
+}
+
+// fillNewAccount types the username and the password twice into the create-account page, its
+// first field focused, and presses Return.
+func (w *window) fillNewAccount(username, password string) {
 	w.typeText(username)
 	w.key("Tab")
 	w.typeText(password)
 	w.key("Tab")
 	w.typeText(password)
 	w.key("Return")
-
-	w.see("the dashboard", `Welcome, `+username, 15*time.Second)
 }
