@@ -43,6 +43,9 @@ func TestDebInstallsStartsAndRemoves(t *testing.T) {
 	asRoot(t, "apt-get", "install", "-y", "-qq", "--no-install-recommends", deb)
 	files := packageFiles(t)
 	t.Logf("installed: %d files and folders (dpkg -L twostep)", len(files))
+	if out, err := exec.Command("dpkg", "--verify", "twostep").CombinedOutput(); err != nil || len(out) > 0 {
+		t.Errorf("dpkg --verify twostep (the files against the package's md5sums): %v\n%s", err, out)
+	}
 	desktop := "/usr/share/applications/" + app.ID + ".desktop"
 	for _, want := range []string{"/usr/bin/twostep", desktop, "/usr/share/metainfo/" + app.ID + ".metainfo.xml",
 		"/usr/share/icons/hicolor/256x256/apps/" + app.ID + ".png", "/usr/share/doc/twostep/copyright", "/usr/share/man/man1/twostep.1.gz"} {

@@ -37,7 +37,14 @@ func (a *App) NewWindow(title string) fyne.Window { return a.Queue.CreateWindow(
 // Driver queues fyne.Do's callbacks.
 type Driver struct {
 	fyne.Driver
-	wrap  func(fyne.Window) fyne.Window
+	wrap func(fyne.Window) fyne.Window
+}
+
+// pending is one queue for every app of the process. fyne.Do hands a callback to the app
+// that is current when the work ends, and a test of two apps (two programs on one desktop)
+// makes the second current while the first's work may still run: its callback must run
+// whichever app the test settles. (UI tests never run in parallel.)
+var pending struct {
 	mu    sync.Mutex
 	queue []func()
 }
@@ -58,18 +65,18 @@ func (d *Driver) DoFromGoroutine(f func(), wait bool) {
 		f()
 		return
 	}
-	d.mu.Lock()
-	d.queue = append(d.queue, f)
-	d.mu.Unlock()
+	pending.mu.Lock()
+	pending.queue = append(pending.queue, f)
+	pending.mu.Unlock()
 }
 
-// RunQueued runs the queued callbacks, on the caller's goroutine, and reports whether there
-// were any.
+// RunQueued runs the queued callbacks (of every app, see pending), on the caller's
+// goroutine, and reports whether there were any.
 func (d *Driver) RunQueued() bool {
-	d.mu.Lock()
-	q := d.queue
-	d.queue = nil
-	d.mu.Unlock()
+	pending.mu.Lock()
+	q := pending.queue
+	pending.queue = nil
+	pending.mu.Unlock()
 	for _, f := range q {
 		f()
 	}
