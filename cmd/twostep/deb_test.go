@@ -43,6 +43,11 @@ func TestDebInstallsStartsAndRemoves(t *testing.T) {
 	asRoot(t, "apt-get", "install", "-y", "-qq", "--no-install-recommends", deb)
 	files := packageFiles(t)
 	t.Logf("installed: %d files and folders (dpkg -L twostep)", len(files))
+	// The binary holds bbolt, Fyne and the rest: their notices are in the copyright file.
+	if copyright, err := os.ReadFile("/usr/share/doc/twostep/copyright"); err != nil ||
+		!strings.Contains(string(copyright), "go.etcd.io/bbolt") || !strings.Contains(string(copyright), "fyne.io/fyne/v2") {
+		t.Errorf("/usr/share/doc/twostep/copyright lacks the notices of what the binary holds (%v)", err)
+	}
 	if out, err := exec.Command("dpkg", "--verify", "twostep").CombinedOutput(); err != nil || len(out) > 0 {
 		t.Errorf("dpkg --verify twostep (the files against the package's md5sums): %v\n%s", err, out)
 	}
