@@ -26,8 +26,8 @@ func Remove(path string, forget func([]core.AccountID) error) error {
 	switch {
 	case core.IsKind(err, core.KindAlreadyRunning), core.IsKind(err, core.KindDataReadOnly):
 		return err
-	case err != nil: // damaged: its accounts cannot be named
-		err = forget(nil)
+	case err != nil: // damaged, or a link planted there: no accounts to name, and os.Remove
+		err = forget(nil) // below takes away the link itself, never what it points at
 	default:
 		err = forget(accountIDs(db))
 		db.Close() // before the delete: Windows deletes no file that is open
